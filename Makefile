@@ -1,0 +1,48 @@
+# Two commands do everything on a fresh machine with Python 3.11:
+#   make serve   build the site and preview it on http://127.0.0.1:8000 (live reload)
+#   make test    install what the tests need and run them all (this is what CI runs)
+# Other targets: make build (writes site/), make bench, make review, make clean.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHIM   := docs/assets/vendor/iframe-worker-shim.js
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench review deps browser clean
+
+serve: deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: deps
+	$(BIN)/mkdocs build --strict
+
+test: deps browser
+	$(BIN)/pytest
+
+bench: deps browser
+	$(BIN)/python bench/run.py
+
+review: deps
+	$(BIN)/python tests/review_report.py
+
+# Python packages, pinned by constraints.txt; the npm shim, pinned by package-lock.json.
+deps: $(VENV)/.installed $(SHIM)
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+$(SHIM): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(dir $@)
+	cp node_modules/iframe-worker/shim/index.js $@
+
+# Debian's Chromium for the browser tests (never `playwright install`: it downloads).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site $(VENV) node_modules $(SHIM)

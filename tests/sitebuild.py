@@ -1,0 +1,70 @@
+"""What the tests know about the site: its pages, and how to build it.
+
+Shared by the test modules and the bench script, so both build the site the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# Every Markdown page of the site (the tooltip snippets are not pages).
+PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md"))
+CORE_PAGES = ["what-it-is.md", "what-it-does.md", "what-it-isnt.md"]
+
+
+def html_path(page: str) -> str:
+    """Where a Markdown page lands in the built site (directory URLs are off)."""
+    return page[: -len(".md")] + ".html"
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SITE_URL", "https://second-opinion-guide.example.org/")
+    return env
+
+
+def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` (never with -q: quiet mode hides the warnings strict counts)."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def front_matter(page: str) -> dict:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    _, block, _ = text.split("---\n", 2)
+    return yaml.safe_load(block)
+
+
+def nav_pages() -> list[str]:
+    """The pages named in mkdocs.yml's nav, in order."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and friends
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict):
+                for value in item.values():
+                    yield from walk(value) if isinstance(value, list) else walk([value])
+
+    return list(walk(config["nav"]))

@@ -1,0 +1,74 @@
+"""A mistake in a page stops the build, with a message that names the file and what to fix.
+
+Each case copies the project, breaks one thing in one page, builds strictly, and expects a
+failure whose output names the file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build
+
+PAGE = "what-it-is.md"
+
+
+def _front_matter_without(field: str):
+    return lambda text: re.sub(rf"^{field}:.*\n", "", text, count=1, flags=re.M)
+
+
+def _replace(pattern: str, replacement: str):
+    return lambda text: re.sub(pattern, replacement, text, count=1, flags=re.M)
+
+
+CASES = {
+    "no front matter": (lambda text: re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S), "front matter"),
+    "missing title": (_front_matter_without("title"), "'title'"),
+    "missing description": (_front_matter_without("description"), "'description'"),
+    "description too long": (_replace(r"^description:.*$", "description: " + "word " * 40), "'description'"),
+    "malformed date": (_replace(r"^reviewed:.*$", "reviewed: 25/11/2026"), "'reviewed'"),
+    "next review before reviewed": (_replace(r"^next_review:.*$", "next_review: 2020-01-01"), "'next_review'"),
+    "next review over a year later": (_replace(r"^next_review:.*$", "next_review: 2030-01-01"), "'next_review'"),
+    "no sources": (_replace(r"^sources:\n(  .*\n)+", "sources: []\n"), "'sources'"),
+    "source without url": (_replace(r"^    url: .*\n", ""), "url"),
+    "source with http url": (_replace(r"^    url: https://", "    url: http://"), "https://"),
+    "broken link": (lambda text: text + "\n[A page that is not there](no-such-page.md)\n", "no-such-page.md"),
+    "broken anchor": (lambda text: text + "\n[Nowhere](what-it-does.md#no-such-heading)\n", "no-such-heading"),
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", copy)
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    shutil.copytree(ROOT / "overrides", copy / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_faulty_page_fails_the_build_naming_the_file(case, project, tmp_path):
+    break_page, expected = CASES[case]
+    page = project / "docs" / PAGE
+    original = page.read_text(encoding="utf-8")
+    broken = break_page(original)
+    assert broken != original, f"case {case!r} changed nothing: the test itself needs fixing"
+    page.write_text(broken, encoding="utf-8")
+    result = build(tmp_path / "site", project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed:\n{output}"
+    assert PAGE in output, f"{case}: the message does not name {PAGE}:\n{output}"
+    assert expected in output, f"{case}: the message does not say {expected!r}:\n{output}"
+
+
+def test_a_page_left_out_of_the_navigation_fails_the_build(project, tmp_path):
+    (project / "docs" / "stray-page.md").write_text((project / "docs" / PAGE).read_text(), encoding="utf-8")
+    result = build(tmp_path / "site", project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"a page outside nav built without complaint:\n{output}"
+    assert "stray-page.md" in output, f"the message does not name stray-page.md:\n{output}"
