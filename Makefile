@@ -40,9 +40,15 @@ $(SHIM): package.json package-lock.json
 	mkdir -p $(dir $@)
 	cp node_modules/iframe-worker/shim/index.js $@
 
-# Debian's Chromium for the browser tests (never `playwright install`: it downloads).
+# Debian's Chromium for the browser tests (never `playwright install`: it downloads), and Java
+# for the Nu HTML Checker. Installed only when missing.
 browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing $$missing from Debian"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 clean:
 	rm -rf site $(VENV) node_modules $(SHIM)

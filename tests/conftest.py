@@ -56,3 +56,80 @@ def site_url(site_dir: Path):
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+# --- The browser: Debian's Chromium, driven by Playwright, one per session ------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One page opened in a fresh browser context, with what it asked of the network.
+
+    Every request to another host is aborted and recorded, so a leak fails loudly and
+    never reaches the network.
+    """
+
+    def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
+                 scheme: str = "light", reduced_motion: str = "no-preference"):
+        self.context = browser.new_context(viewport={"width": width, "height": height},
+                                           color_scheme=scheme, reduced_motion=reduced_motion)
+        self.third_party: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        self.local_requests: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.goto(url, wait_until="load")
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:", "about:")) or url.startswith(
+            ("http://127.0.0.1", "http://localhost")
+        ):
+            self.local_requests.append(url)
+            route.continue_()
+        else:
+            self.third_party.append(url)
+            route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+    @property
+    def local_failures(self) -> list[str]:
+        return [f for f in self.failed if not any(f.startswith(t) for t in self.third_party)]
+
+
+@pytest.fixture(scope="session")
+def visit(browser):
+    """visit(url, ...) opens a page; contexts are closed at the end of the session."""
+    opened: list[Visit] = []
+
+    def open_(url: str, **options) -> Visit:
+        v = Visit(browser, url, **options)
+        opened.append(v)
+        return v
+
+    yield open_
+    for v in opened:
+        v.close()  # closing twice is harmless in Playwright

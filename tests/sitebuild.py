@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -68,3 +69,26 @@ def nav_pages() -> list[str]:
                     yield from walk(value) if isinstance(value, list) else walk([value])
 
     return list(walk(config["nav"]))
+
+
+def internal_target(page_path: str, ref: str) -> tuple[str, str] | None:
+    """(site path, fragment) of an internal reference, or None for another site, mail or phone."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc:
+        return None
+    if parts.path.startswith("/"):
+        path = parts.path.lstrip("/")
+    elif parts.path:
+        path = (PurePosixPath(page_path).parent / parts.path).as_posix()
+    else:
+        path = page_path
+    segments: list[str] = []
+    for segment in path.split("/"):
+        if segment == ".." and segments:
+            segments.pop()
+        elif segment != ".." and segment not in ("", "."):
+            segments.append(segment)
+    path = "/".join(segments)
+    if path == "" or ref.endswith("/"):
+        path = (path + "/index.html").lstrip("/")
+    return unquote(path), unquote(parts.fragment)

@@ -3,40 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import CORE_PAGES, PAGES, front_matter, html_path, nav_pages
+from sitebuild import CORE_PAGES, PAGES, front_matter, html_path, internal_target, nav_pages
 
 REFERENCE_ATTRS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
                    ("iframe", "src"), ("source", "src"), ("source", "srcset"), ("form", "action"))
 # Elements the browser fetches by itself, as soon as the page loads.
 FETCHED = {"script": "src", "img": "src", "iframe": "src", "source": "src", "link": "href"}
-
-
-def _internal_target(page_path: str, ref: str) -> tuple[str, str] | None:
-    """(site path, fragment) of an internal reference, or None for another site, mail or phone."""
-    parts = urlsplit(ref)
-    if parts.scheme or parts.netloc:
-        return None
-    if parts.path.startswith("/"):
-        path = parts.path.lstrip("/")
-    elif parts.path:
-        path = (PurePosixPath(page_path).parent / parts.path).as_posix()
-    else:
-        path = page_path
-    segments: list[str] = []
-    for segment in path.split("/"):
-        if segment == "..":
-            segments.pop() if segments else None
-        elif segment not in ("", "."):
-            segments.append(segment)
-    path = "/".join(segments)
-    if path == "" or ref.endswith("/"):
-        path = (path + "/index.html").lstrip("/")
-    return unquote(path), unquote(parts.fragment)
 
 
 def test_the_site_builds_strictly_without_warnings(site_dir):
@@ -52,7 +28,7 @@ def test_every_internal_link_and_anchor_resolves(page, soups, site_dir):
             ref = element.get(attr)
             if not ref or (tag == "link" and "canonical" in element.get("rel", [])):
                 continue
-            target = _internal_target(path, ref)
+            target = internal_target(path, ref)
             if target is None:
                 continue
             file, fragment = target

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 SIZE_PLACEHOLDER = "__OFFLINE_ZIP_SIZE__"
 FOLDER_IN_ZIP = "second-opinion-guide"
@@ -55,6 +56,8 @@ def human_size(size: int) -> str:
     return f"{math.ceil(size / 10_000) * 10} kB"
 
 
+# After everything else, the offline plugin's search_index.js (priority -100) included.
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     target = site / config.extra["offline_zip"]

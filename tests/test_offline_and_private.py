@@ -1,0 +1,126 @@
+"""Offline and private: the built site works from files, and never calls another host."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections import Counter
+
+import pytest
+
+from sitebuild import PAGES, html_path
+
+ZIP = "downloads/second-opinion-guide.zip"
+
+
+@pytest.fixture(params=["http", "file"])
+def base_url(request, site_url, site_dir):
+    return site_url if request.param == "http" else site_dir.as_uri() + "/"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_request_leaves_the_site_and_nothing_fails(page, base_url, visit):
+    v = visit(base_url + html_path(page))
+    v.page.wait_for_load_state("networkidle")
+    assert not v.third_party, f"{page} asked another host for: {v.third_party}"
+    assert not v.console_errors, f"{page} logged errors: {v.console_errors}"
+    assert not v.local_failures, f"{page} failed to load: {v.local_failures}"
+    v.close()
+
+
+def test_every_navigation_link_opens_a_real_page_from_files(site_dir, visit):
+    v = visit((site_dir / "index.html").as_uri())
+    hrefs = v.page.eval_on_selector_all(".md-nav--primary a.md-nav__link[href]", "as => as.map(a => a.href)")
+    targets = sorted({h.split("#")[0] for h in hrefs})
+    assert len(targets) >= len(PAGES), f"navigation has {len(targets)} links for {len(PAGES)} pages"
+    for target in targets:
+        assert target.endswith(".html"), f"navigation link {target} opens a folder, not a page"
+        v.page.goto(target)
+        assert v.page.locator("article h1").count() == 1, f"{target} did not open a page with a title"
+    v.close()
+
+
+def unique_word(site_dir) -> tuple[str, str]:
+    """A word the search index holds on exactly one page other than home: (word, page file)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages_of = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0] or "index.html"
+        for word in set(re.findall(r"[a-z]{9,}", (doc["title"] + " " + doc["text"]).lower())):
+            pages_of.setdefault(word, set()).add(page)
+    candidates = sorted(w for w, pages in pages_of.items() if len(pages) == 1 and "index.html" not in pages)
+    assert candidates, "no word appears on exactly one page: cannot test search"
+    word = candidates[0]
+    return word, next(iter(pages_of[word]))
+
+
+def search_and_open(v, word: str, expected_page: str) -> None:
+    v.page.locator("label.md-search__icon, .md-search__input").first.click()
+    v.page.fill("input.md-search__input", word)
+    result = v.page.locator(".md-search-result__item a").first
+    result.wait_for(state="visible", timeout=10_000)
+    result.click()
+    v.page.wait_for_load_state("load")
+    assert v.page.url.split("#")[0].endswith(expected_page), (
+        f"searching {word!r} opened {v.page.url}, expected {expected_page}"
+    )
+
+
+def test_search_works_from_files(site_dir, visit):
+    word, page = unique_word(site_dir)
+    v = visit((site_dir / "index.html").as_uri())
+    search_and_open(v, word, page)
+    assert not v.third_party, f"search asked another host for: {v.third_party}"
+    v.close()
+
+
+@pytest.mark.parametrize("page", ["records.md", "questions.md"])
+def test_checklist_ticks_survive_a_reload_and_clear_all_clears_them(page, base_url, visit):
+    v = visit(base_url + html_path(page))
+    boxes = v.page.get_by_role("checkbox")
+    assert boxes.count() >= 2, f"{page}: too few checkboxes to test"
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    v.page.reload()
+    boxes = v.page.get_by_role("checkbox")
+    assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked(), f"{page}: ticks lost on reload"
+    assert not boxes.nth(2).is_checked(), f"{page}: an untouched box came back ticked"
+    v.page.get_by_role("button", name="Clear all ticks").click()
+    assert v.page.get_by_role("status").inner_text().strip(), f"{page}: clearing says nothing"
+    v.page.reload()
+    checked = [boxes.nth(i).is_checked() for i in range(boxes.count())]
+    assert not any(checked), f"{page}: ticks remain after 'Clear all ticks' and a reload"
+    v.close()
+
+
+def test_the_offline_zip_opens_and_works_from_disk(site_dir, visit, tmp_path):
+    archive = site_dir / ZIP
+    assert archive.is_file(), f"the build wrote no {ZIP}"
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+        assert not [n for n in names if n.endswith(".zip")], "the zip contains a zip (itself?)"
+        assert Counter(names).most_common(1)[0][1] == 1, "the zip holds a file twice"
+        z.extractall(tmp_path)
+    root = tmp_path / "second-opinion-guide"
+    word, page = unique_word(root)
+    v = visit((root / "index.html").as_uri())
+    nav_link = v.page.locator(".md-nav--primary a.md-nav__link[href$='what-it-is.html']").first
+    nav_link.click()
+    v.page.wait_for_load_state("load")
+    assert v.page.url.endswith("what-it-is.html") and v.page.locator("article h1").count() == 1
+    search_and_open(v, word, page)
+    assert not v.third_party and not v.local_failures, f"{v.third_party} {v.local_failures}"
+    v.close()
+
+
+def test_the_footer_links_the_offline_zip_with_its_size(soups, site_dir):
+    size_kb = (site_dir / ZIP).stat().st_size / 1000
+    for path, soup in soups.items():
+        if path == "404.html":
+            continue
+        link = soup.select_one(f".md-footer a[href$='{ZIP.split('/')[-1]}']")
+        assert link is not None, f"{path}: no link to the offline zip in the footer"
+        match = re.search(r"(\d+) kB", link.get_text())
+        assert match, f"{path}: the zip link does not give its size: {link.get_text()!r}"
+        assert 0 <= int(match.group(1)) - size_kb < 10, f"{path}: says {match.group(0)}, zip is {size_kb:.0f} kB"
