@@ -26,7 +26,8 @@ bench: deps browser
 review: deps
 	$(BIN)/python tests/review_report.py
 
-# Python packages, pinned by constraints.txt; the npm shim, pinned by package-lock.json.
+# Python packages, pinned by constraints.txt; npm packages (the search shim the site ships,
+# the HTML checker the tests use), pinned by package-lock.json.
 deps: $(VENV)/.installed $(SHIM)
 
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -35,8 +36,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-$(SHIM): package.json package-lock.json
+node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
+	touch $@
+
+$(SHIM): node_modules/.installed
 	mkdir -p $(dir $@)
 	cp node_modules/iframe-worker/shim/index.js $@
 
