@@ -24,7 +24,7 @@ bench: deps browser
 	$(BIN)/python bench/run.py
 
 review: deps
-	$(BIN)/python tests/review_report.py
+	$(BIN)/python scripts/review.py
 
 # Python packages, pinned by constraints.txt; npm packages (the search shim the site ships,
 # the HTML checker the tests use), pinned by package-lock.json.

@@ -70,4 +70,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if next_review - reviewed > MAX_REVIEW_GAP:
         raise _fail(page, "'next_review' must be at most a year after 'reviewed'")
     _check_sources(page, meta.get("sources"))
+    # The sitemap's <lastmod> (and its .gz timestamp) come from update_date, which MkDocs sets to
+    # the build time; the date a page's facts were last checked is the true one, and reproducible.
+    page.update_date = reviewed.isoformat()
     return markdown
