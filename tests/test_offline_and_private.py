@@ -67,6 +67,17 @@ def search_and_open(v, word: str, expected_page: str) -> None:
     )
 
 
+def test_search_works_over_http_and_loads_its_index_only_when_opened(site_dir, site_url, visit):
+    word, page = unique_word(site_dir)
+    v = visit(site_url + "records.html")
+    v.page.wait_for_load_state("networkidle")
+    early = [url for url in v.local_requests if "search_index" in url]
+    assert not early, f"the search index loaded before the reader opened search: {early}"
+    search_and_open(v, word, page)
+    assert any("search_index.json" in url for url in v.local_requests), "search never loaded its index"
+    v.close()
+
+
 def test_search_works_from_files(site_dir, visit):
     word, page = unique_word(site_dir)
     v = visit((site_dir / "index.html").as_uri())
