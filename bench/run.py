@@ -332,11 +332,14 @@ def check_budgets(ours: dict, ref: dict, figures_ours: dict, figures_ref: dict) 
 
 def table(ours: dict[str, float], ref: dict[str, float]) -> str:
     lines = ["| figure | this site | plain Material | ratio |", "| --- | ---: | ---: | ---: |"]
+    def fmt(key: str, x: float) -> str:
+        fraction = ("Lighthouse" in key and "ms" not in key) or "per page" in key and "requests" in key
+        return f"{x:.2f}" if fraction or "build s" in key else f"{x:,.0f}"
+
     for key in ours:
         a, b = ours[key], ref[key]
-        fmt = (lambda x: f"{x:.2f}") if isinstance(a, float) and abs(a) < 10 else (lambda x: f"{x:,.0f}")
         ratio = f"{a / b:.2f}" if b else "-"
-        lines.append(f"| {key} | {fmt(a)} | {fmt(b)} | {ratio} |")
+        lines.append(f"| {key} | {fmt(key, a)} | {fmt(key, b)} | {ratio} |")
     return "\n".join(lines)
 
 
