@@ -108,3 +108,18 @@ def test_every_checklist_item_is_a_real_named_checkbox(page, page_soup, visit, s
         assert box.count() == 1, f"{page}: no checkbox named {item!r} (names: {names})"
         assert box.is_enabled(), f"{page}: checkbox {item!r} cannot be ticked"
     v.close()
+
+
+def test_a_glossary_word_shows_its_meaning_when_tapped(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + html_path("what-it-does.md"))
+    word = page.locator("article abbr[title]").first
+    meaning = word.get_attribute("title")
+    word.scroll_into_view_if_needed()
+    word.tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    shown = tooltip.inner_text()
+    context.close()
+    assert meaning in shown, f"tapping a glossary word showed {shown!r}, not its meaning {meaning!r}"

@@ -126,13 +126,15 @@ def test_the_offline_zip_opens_and_works_from_disk(site_dir, visit, tmp_path):
     v.close()
 
 
-def test_the_footer_links_the_offline_zip_with_its_size(soups, site_dir):
+def test_the_footer_and_about_page_link_the_offline_zip_with_its_size(soups, site_dir):
     size_kb = (site_dir / ZIP).stat().st_size / 1000
-    for path, soup in soups.items():
-        if path == "404.html":
-            continue
-        link = soup.select_one(f".md-footer a[href$='{ZIP.split('/')[-1]}']")
-        assert link is not None, f"{path}: no link to the offline zip in the footer"
+    links = [(path, soup.select_one(f".md-footer a[href$='{ZIP.split('/')[-1]}']"))
+             for path, soup in soups.items() if path != "404.html"]
+    links.append(("about.html (article)", soups["about.html"].select_one(f"article a[href$='{ZIP}']")))
+    for path, link in links:
+        assert link is not None, f"{path}: no link to the offline zip"
         match = re.search(r"(\d+) kB", link.get_text())
         assert match, f"{path}: the zip link does not give its size: {link.get_text()!r}"
         assert 0 <= int(match.group(1)) - size_kb < 10, f"{path}: says {match.group(0)}, zip is {size_kb:.0f} kB"
+    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "OFFLINE-ZIP-SIZE" not in index, "the search index shows the size placeholder"

@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-SIZE_PLACEHOLDER = "__OFFLINE_ZIP_SIZE__"
+SIZE_PLACEHOLDER = "OFFLINE-ZIP-SIZE"
 FOLDER_IN_ZIP = "second-opinion-guide"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: the usual reproducible choice
 
@@ -61,7 +61,9 @@ def human_size(size: int) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     target = site / config.extra["offline_zip"]
-    pages = [p for p in site.rglob("*.html") if SIZE_PLACEHOLDER in p.read_text(encoding="utf-8")]
+    # The footer of every page, the About page, and the search index's copy of the About page.
+    candidates = [*site.rglob("*.html"), *(site / "search").glob("search_index.*")]
+    pages = [p for p in candidates if SIZE_PLACEHOLDER in p.read_text(encoding="utf-8")]
     label = SIZE_PLACEHOLDER
     # Writing the size changes the size; a few rounds settle on a figure that is true of itself.
     for _ in range(5):
