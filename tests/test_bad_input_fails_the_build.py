@@ -27,6 +27,7 @@ def _replace(pattern: str, replacement: str):
 
 CASES = {
     "no front matter": (lambda text: re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S), "front matter"),
+    "unreadable front matter": (_replace(r"^description:.*$", "description: Costs: what it pays for"), "YAML"),
     "missing title": (_front_matter_without("title"), "'title'"),
     "missing description": (_front_matter_without("description"), "'description'"),
     "description too long": (_replace(r"^description:.*$", "description: " + "word " * 40), "'description'"),

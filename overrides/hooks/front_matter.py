@@ -57,6 +57,10 @@ def _check_sources(page: Page, sources: Any) -> None:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     meta = page.meta
+    if not meta and markdown.startswith("---"):
+        # MkDocs drops front matter it cannot parse and leaves the block in the page text.
+        raise _fail(page, "could not be read as YAML: put quotes around any value that contains "
+                    'a colon, e.g. description: "Costs: what insurance pays"')
     if not meta:
         raise _fail(page, "is missing: start the page with a --- block (see CONTRIBUTING.md)")
     _text(page, meta, "title")
