@@ -81,20 +81,18 @@ markdown_extensions:
 
 
 def ours_config(site_url: str) -> Path:
+    """This site's own mkdocs.yml; its site_url comes from SITE_URL, set by build()."""
     return ROOT / "mkdocs.yml"
 
 
 def reference_config(site_url: str) -> Path:
-    import yaml
-
     sys.path.insert(0, str(ROOT / "tests"))
-    from sitebuild import nav_pages  # noqa: E402
+    from sitebuild import nav_pages  # the same page order as this site
 
     WORK.mkdir(parents=True, exist_ok=True)
     path = WORK / "reference.yml"
     path.write_text(REFERENCE_CONFIG.format(site_url=site_url, docs=ROOT / "docs",
                                             nav=json.dumps(nav_pages())), encoding="utf-8")
-    yaml.safe_load(path.read_text())  # fail early on a malformed reference
     return path
 
 
@@ -263,8 +261,8 @@ def folder_size(site: Path, skip: str | None = None) -> int:
 def measure(label: str, make_config, zip_name: str | None) -> dict:
     print(f"== {label}", file=sys.stderr)
     site = Path(tempfile.mkdtemp(prefix=f"bench-{label}-")) / "site"
-    # Build once to find a port, then build for real with that address as site_url, so the
-    # canonical links point where the pages are served (Lighthouse checks that).
+    # Serve first, so the build knows its address: canonical links then point where the pages
+    # are served (Lighthouse checks that).
     server, base = serve(site.parent)
     config = make_config(base + "site/")
     build_times = [build(config, site, base + "site/") for _ in range(BUILD_RUNS)]
