@@ -162,46 +162,49 @@ def kind(content_type: str, url: str) -> str:
     return "other"
 
 
+def measure_page(browser, url: str) -> dict:
+    """One cold load on a phone-sized window: requests, gzipped bytes by kind, and timings."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    record = {"local_requests": 0, "third_party_requests": 0,
+              "bytes": {"html": 0, "css": 0, "js": 0, "other": 0}}
+
+    def route(r, request):  # Playwright calls route handlers with (route, request)
+        if request.url.startswith("http://127.0.0.1"):
+            record["local_requests"] += 1
+            r.continue_()
+        else:
+            record["third_party_requests"] += 1
+            r.abort()
+
+    def on_response(response):
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            return
+        content_type = response.headers.get("content-type", "")
+        size = len(gzip.compress(body, 6)) if content_type.startswith(COMPRESSIBLE) else len(body)
+        record["bytes"][kind(content_type, response.url)] += size
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("response", on_response)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    timing = page.evaluate("""() => { const t = performance.getEntriesByType('navigation')[0];
+        return {dcl: t.domContentLoadedEventEnd, load: t.loadEventEnd}; }""")
+    record["dom_content_loaded_ms"] = round(timing["dcl"], 1)
+    record["load_ms"] = round(timing["load"], 1)
+    record["bytes"]["total"] = sum(record["bytes"].values())
+    context.close()
+    return record
+
+
 def measure_pages(urls: dict[str, str]) -> dict:
     from playwright.sync_api import sync_playwright
 
-    pages = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
-        for name, url in urls.items():
-            context = browser.new_context(viewport={"width": 390, "height": 844})
-            record = {"local_requests": 0, "third_party_requests": 0,
-                      "bytes": {"html": 0, "css": 0, "js": 0, "other": 0}}
-
-            def route(r, request):  # Playwright calls route handlers with (route, request)
-                if request.url.startswith("http://127.0.0.1"):
-                    record["local_requests"] += 1
-                    r.continue_()
-                else:
-                    record["third_party_requests"] += 1
-                    r.abort()
-
-            def on_response(response):
-                try:
-                    body = response.body()
-                except Exception:  # redirects and aborted requests have no body
-                    return
-                content_type = response.headers.get("content-type", "")
-                size = len(gzip.compress(body, 6)) if content_type.startswith(COMPRESSIBLE) else len(body)
-                record["bytes"][kind(content_type, response.url)] += size
-
-            context.route("**/*", route)
-            page = context.new_page()
-            page.on("response", on_response)
-            page.goto(url, wait_until="load")
-            page.wait_for_load_state("networkidle")
-            timing = page.evaluate("""() => { const t = performance.getEntriesByType('navigation')[0];
-                return {dcl: t.domContentLoadedEventEnd, load: t.loadEventEnd}; }""")
-            record["dom_content_loaded_ms"] = round(timing["dcl"], 1)
-            record["load_ms"] = round(timing["load"], 1)
-            record["bytes"]["total"] = sum(record["bytes"].values())
-            pages[name] = record
-            context.close()
+        pages = {name: measure_page(browser, url) for name, url in urls.items()}
         browser.close()
     return pages
 

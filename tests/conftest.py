@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import PAGES, build, html_path  # noqa: F401  (tests import PAGES from here too)
+from sitebuild import build, html_path
 
 
 @pytest.fixture(scope="session")
