@@ -123,3 +123,34 @@ def test_a_glossary_word_shows_its_meaning_when_tapped(browser, site_url):
     shown = tooltip.inner_text()
     context.close()
     assert meaning in shown, f"tapping a glossary word showed {shown!r}, not its meaning {meaning!r}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_glossary_word_takes_keyboard_focus_once_per_page(page, page_soup):
+    """The first use of each word is a tab stop (WCAG 2.1.1); later uses add no more tab stops."""
+    words = page_soup(page).select("article abbr[title]")
+    focusable = [" ".join(a.get_text().split()).casefold() for a in words if a.get("tabindex") == "0"]
+    used = {" ".join(a.get_text().split()).casefold() for a in words}
+    twice = sorted({w for w in focusable if focusable.count(w) > 1})
+    assert not twice, f"{page}: glossary words with more than one tab stop: {twice}"
+    unreachable = sorted(used - set(focusable))
+    assert not unreachable, f"{page}: glossary words a keyboard cannot reach: {unreachable}"
+
+
+def test_a_glossary_word_shows_its_meaning_when_reached_by_keyboard(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + html_path("what-it-does.md"))
+    meaning = page.locator("article abbr[tabindex='0']").first.get_attribute("title")
+    for _ in range(300):  # Tab through the page, as a keyboard user does, until a glossary word
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('article abbr[title]')"):
+            break
+    else:
+        pytest.fail("Tab never reached a glossary word on what-it-does.md")
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    shown = tooltip.inner_text()
+    page.keyboard.press("Escape")
+    context.close()
+    assert meaning in shown, f"focusing a glossary word showed {shown!r}, not its meaning {meaning!r}"

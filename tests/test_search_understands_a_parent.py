@@ -1,0 +1,54 @@
+"""Search that understands a parent: their own words find the answer in the first three results.
+
+The queries, and the sections that answer each, are in tests/parent_queries.toml. Each is typed
+into the real search box in Chromium, over http and from files, as a reader would. To see how
+many pass while tuning search, run `.venv/bin/python tests/parent_search.py site`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parent_search import TOP, SearchBox, answers, load_queries
+
+QUERIES = load_queries()
+
+
+def test_there_are_at_least_forty_queries_in_a_parents_words():
+    assert len(QUERIES) >= 40, f"only {len(QUERIES)} parent queries in parent_queries.toml"
+    short = [q.words for q in QUERIES if len(q.words.split()) < 2 and not q.words.isupper()]
+    assert len(short) <= len(QUERIES) // 4, f"too many one-word queries: {short}"
+
+
+def test_every_expected_answer_is_a_real_section(soups):
+    """An answer that names a page or section that does not exist would make a test meaningless."""
+    from sitebuild import html_path
+
+    wrong = []
+    for q in QUERIES:
+        for answer in q.answers:
+            page, _, section = answer.partition("#")
+            soup = soups.get(html_path(page))
+            if soup is None or (section and soup.find(id=section) is None):
+                wrong.append(f"{q.words!r} -> {answer}")
+    assert not wrong, "answers in parent_queries.toml that do not exist:\n" + "\n".join(wrong)
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def search_box(request, browser, site_url, site_dir):
+    base = site_url if request.param == "http" else site_dir.as_uri() + "/"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + "index.html")
+    yield SearchBox(page, base)
+    context.close()
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.words for q in QUERIES])
+def test_a_parents_words_find_the_answer_in_the_first_three_results(query, search_box):
+    groups = search_box.top_results(query.words)
+    found = [t for group in groups for t in group]
+    assert any(answers(t, query) for t in found), (
+        f"searching {query.words!r}: no answer ({', '.join(query.answers)}) in the first {TOP} results; "
+        f"got {[g[:2] for g in groups]}"
+    )
