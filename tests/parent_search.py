@@ -99,7 +99,7 @@ def main(site: str) -> None:
         results = run(page, base, load_queries())
         browser.close()
     for q, groups, ok in results:
-        shown = " | ".join(g[0] if g else "?" for g in groups)
+        shown = " | ".join(", ".join(g) if not ok else (g[0] if g else "?") for g in groups)
         print(f"{'PASS' if ok else 'FAIL'}  {q.words!r:45} -> {shown}")
     print(f"{sum(ok for *_, ok in results)} of {len(results)} queries answered in the first {TOP} results")
 

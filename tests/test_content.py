@@ -154,3 +154,50 @@ def test_a_glossary_word_shows_its_meaning_when_reached_by_keyboard(browser, sit
     page.keyboard.press("Escape")
     context.close()
     assert meaning in shown, f"focusing a glossary word showed {shown!r}, not its meaning {meaning!r}"
+
+
+QUESTIONS_PAGE = "common-questions.md"
+# Pages that answer no question of their own: the home page, the list of questions itself,
+# and the reference pages that every other page links to.
+NOT_ANSWER_PAGES = {"index.md", QUESTIONS_PAGE, "glossary.md", "about.md"}
+
+
+def test_questions_parents_ask_lists_at_least_sixty_questions_each_linked_to_its_answer(page_soup):
+    links = [a for a in page_soup(QUESTIONS_PAGE).select("article li > a[href]") if not a.find_parent(class_="page-review")]
+    questions = [a for a in links if a.get_text(strip=True).endswith("?")]
+    assert len(questions) >= 60, f"{QUESTIONS_PAGE} lists {len(questions)} questions; it should list at least 60"
+    without_section = [a.get_text() for a in questions if "#" not in a["href"] and "glossary" not in a["href"]]
+    assert not without_section, f"questions that link to a page, not to the section that answers: {without_section}"
+
+
+def test_questions_parents_ask_reaches_every_page_that_answers_questions(page_soup):
+    linked = {a["href"].split("#")[0].removesuffix(".html") + ".md"
+              for a in page_soup(QUESTIONS_PAGE).select("article a[href]")}
+    missing = sorted(set(PAGES) - NOT_ANSWER_PAGES - linked)
+    assert not missing, f"{QUESTIONS_PAGE} has no question leading to: {missing}"
+
+
+def test_questions_parents_ask_is_one_tap_from_home_and_in_the_navigation(page_soup):
+    home_links = {a["href"] for a in page_soup("index.md").select("article a[href]")}
+    assert html_path(QUESTIONS_PAGE) in home_links, "the home page does not link to Questions parents ask"
+    assert QUESTIONS_PAGE in nav_pages()[:3], "Questions parents ask should sit near the top of the navigation"
+
+
+# Facts a fact-check corrected (issue 10). Each pattern is the old wording, which must not return.
+CORRECTED = {
+    r"must give written permission": "in the US a provider may send records for treatment without it",
+    r"needs your written (permission|OK)": "in the US a provider may send records for treatment without it",
+    r"(?<!In the US, the )American Cancer Society says parents have the right":
+        "say it is the ACS's statement for the US",
+    r"Most insurance plans pay for a second opinion": "PAF: most insurers pay for an in-network doctor, not guaranteed",
+    r"Children's Cancer and Leukaemia Group(?! until)": "CCLG renamed itself in 2025",
+    r"A cancer that forms a lump": "NCI: a solid tumor may be benign or malignant",
+    r"Many families take what they learn back": "unsourced",
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_repeats_a_corrected_fact(page):
+    text = " ".join((DOCS / page).read_text(encoding="utf-8").split())
+    found = [f"{pattern!r} ({why})" for pattern, why in CORRECTED.items() if re.search(pattern, text)]
+    assert not found, f"{page} repeats wording the fact-check corrected: {found}"
