@@ -20,15 +20,24 @@ ABBR_PRIORITY = 7  # markdown.extensions.abbr registers its treeprocessor at 7; 
 
 
 class FirstUseFocusable(Treeprocessor):
-    """Give the first `<abbr>` of each word on the page `tabindex="0"`."""
+    """Give the first `<abbr>` of each word on the page, outside links, `tabindex="0"`."""
 
     def run(self, root: etree.Element) -> None:
         seen: set[str] = set()
-        for abbr in root.iter("abbr"):
+        for abbr in self._outside_links(root):
             word = " ".join((abbr.text or "").split()).casefold()
             if word and word not in seen:
                 seen.add(word)
                 abbr.set("tabindex", "0")
+
+    def _outside_links(self, element: etree.Element):
+        """Every `<abbr>` in document order, except inside a link: a link is a tab stop already,
+        and a second one inside it would only confuse."""
+        for child in element:
+            if child.tag == "abbr":
+                yield child
+            elif child.tag != "a":
+                yield from self._outside_links(child)
 
 
 class GlossaryFocusExtension(Extension):
