@@ -41,13 +41,13 @@ class Site:
     ids: dict[str, list[str]] = field(default_factory=dict)
 
 
-def check_page(file: str, source: str, html: str, title: str | None, *,
+def check_page(file: str, source: str, html: str, title: object, *,
                within_article: bool = False) -> list[Problem]:
     """Every problem the page rules find in one page.
 
     `source` is the whole Markdown file (for line numbers), `html` what it rendered to (only
     what is inside <article> when `within_article`, for a whole built page), `title` the front
-    matter's (None when missing: the front-matter rules say so).
+    matter's as read (when it is missing or not text, the front-matter rules say so).
     """
     outline = _Outline(within_article)
     outline.feed(html)
@@ -60,7 +60,7 @@ def check_page(file: str, source: str, html: str, title: str | None, *,
     if not h1s:
         problems.append(Problem(file, None, "the page has no # title",
                                 "start the page with one line `# <the title>`, the same words as `title:`"))
-    elif title is not None and h1s[0][0] != " ".join(title.split()):
+    elif isinstance(title, str) and h1s[0][0] != " ".join(title.split()):
         problems.append(Problem(file, h1s[0][1], f"the # title {h1s[0][0]!r} differs from the front matter's "
                                 f"title {title!r}", "make them the same words"))
     for text, line in h1s[1:]:

@@ -143,6 +143,11 @@ def test_the_title_heading_must_say_what_the_front_matter_title_says():
     assert message.startswith(f"{FILE}:5: the # title 'Records you need' differs from the front matter's title")
 
 
+def test_a_missing_or_unreadable_title_is_left_to_the_front_matter_rules():
+    assert page_problems("<h1>Records to gather</h1>", title=None) == []
+    assert page_problems("<h1>Records to gather</h1>", title=2026) == []
+
+
 def test_a_title_with_a_glossary_word_is_read_as_its_words():
     assert page_problems('<h1>What an <abbr title="...">MRI</abbr> shows</h1>', title="What an MRI shows") == []
 
