@@ -90,7 +90,8 @@ def _unreadable(file: str, source: str) -> Problem:
     """Neither MkDocs nor Zensical says why a block is not YAML; PyYAML knows the line."""
     match = BLOCK.match(source)
     if not match:
-        return Problem(file, 1, "front matter has no closing --- line", "end the block with a line of three dashes")
+        return Problem(file, 1, "front matter has no closing --- line",
+                       "end the block with a line of three dashes")
     try:
         yaml.safe_load(match.group(1))
     except yaml.MarkedYAMLError as error:

@@ -54,26 +54,36 @@ def check_page(file: str, source: str, html: str, title: object, *,
     outline.close()
     lines = _HeadingLines(source)
     headings = [(level, text, lines.find(level, text)) for level, text in outline.headings]
-    problems = []
+    return [*_one_title(file, headings, title), *_no_skipped_level(file, headings),
+            *_alt_text(file, source, outline.images), *_ids_once(file, source, outline.ids),
+            *_https_links(file, source, outline.links)]
 
+
+def _one_title(file: str, headings: list[tuple[int, str, int | None]], title: object) -> list[Problem]:
     h1s = [(text, line) for level, text, line in headings if level == 1]
     if not h1s:
-        problems.append(Problem(file, None, "the page has no # title",
-                                "start the page with one line `# <the title>`, the same words as `title:`"))
-    elif isinstance(title, str) and h1s[0][0] != " ".join(title.split()):
+        return [Problem(file, None, "the page has no # title",
+                        "start the page with one line `# <the title>`, the same words as `title:`")]
+    problems = []
+    if isinstance(title, str) and h1s[0][0] != " ".join(title.split()):
         problems.append(Problem(file, h1s[0][1], f"the # title {h1s[0][0]!r} differs from the front matter's "
                                 f"title {title!r}", "make them the same words"))
     for text, line in h1s[1:]:
         problems.append(Problem(file, line, f"a second # heading, {text!r}: a page has exactly one h1",
                                 "make it a ## heading (or start a new page)"))
+    return problems
 
-    for (before, _, _), (level, text, line) in zip(headings, headings[1:]):
-        if level > before + 1:
-            problems.append(Problem(file, line, f"the heading {'#' * level} {text!r} (h{level}) follows an "
-                                    f"h{before}, skipping heading level h{before + 1}",
-                                    f"make it {'#' * (before + 1)}, or add the missing level above it"))
 
-    for image in outline.images:
+def _no_skipped_level(file: str, headings: list[tuple[int, str, int | None]]) -> list[Problem]:
+    return [Problem(file, line, f"the heading {'#' * level} {text!r} (h{level}) follows an h{before}, "
+                    f"skipping heading level h{before + 1}",
+                    f"make it {'#' * (before + 1)}, or add the missing level above it")
+            for (before, _, _), (level, text, line) in zip(headings, headings[1:]) if level > before + 1]
+
+
+def _alt_text(file: str, source: str, images: list[dict[str, str | None]]) -> list[Problem]:
+    problems = []
+    for image in images:
         if not (image.get("alt") or "").strip():
             src = image.get("src") or ""
             name = posixpath.basename(urlsplit(src).path)
@@ -81,18 +91,23 @@ def check_page(file: str, source: str, html: str, title: object, *,
                                     f"the image {src!r} has no alt text",
                                     "say what it shows between the brackets: ![A parent reading with a "
                                     "child](picture.png), or alt=\"...\" on an <img>"))
-
-    for id_, count in Counter(outline.ids).items():
-        if count > 1:
-            problems.append(Problem(file, line_of(source, rf"\{{[^}}]*#{re.escape(id_)}\b|id=[\"']{re.escape(id_)}[\"']"),
-                                    f"the id {id_!r} is used {count} times, so a link to #{id_} may land on "
-                                    "the wrong place", "give each element its own id"))
-
-    for href in outline.links:
-        if href.startswith("http://"):
-            problems.append(Problem(file, line_of(source, re.escape(href)), f"the link {href!r} uses http://",
-                                    "use its https:// address (check that it opens)"))
     return problems
+
+
+def _ids_once(file: str, source: str, ids: list[str]) -> list[Problem]:
+    problems = []
+    for id_, count in Counter(ids).items():
+        if count > 1:
+            written = rf"\{{[^}}]*#{re.escape(id_)}\b|id=[\"']{re.escape(id_)}[\"']"  # {#id} or id="id"
+            problems.append(Problem(file, line_of(source, written), f"the id {id_!r} is used {count} times, so a "
+                                    f"link to #{id_} may land on the wrong place", "give each element its own id"))
+    return problems
+
+
+def _https_links(file: str, source: str, links: list[str]) -> list[Problem]:
+    return [Problem(file, line_of(source, re.escape(href)), f"the link {href!r} uses http://",
+                    "use its https:// address (check that it opens)")
+            for href in links if href.startswith("http://")]
 
 
 def ids_in(html: str, *, within_article: bool = False) -> list[str]:

@@ -110,7 +110,8 @@ def test_a_page_with_no_sources_is_refused():
 
 
 def test_a_source_without_a_url_names_the_source_and_its_line():
-    message = the_one(front_matter_problems(edit("    url: https://childrensoncologygroup.org/second-opinions\n", "")))
+    second_url = "    url: https://childrensoncologygroup.org/second-opinions\n"
+    message = the_one(front_matter_problems(edit(second_url, "")))
     assert message.startswith(f"{FILE}:10: front matter 'sources' item 2 has no 'url'"), message
 
 
@@ -127,7 +128,8 @@ def test_every_front_matter_problem_is_listed_at_once():
 # --- The rendered page -----------------------------------------------------------------------
 
 def test_a_page_with_one_matching_title_and_ordered_headings_passes():
-    html = ('<h1 id="records-to-gather">Records to gather<a class="headerlink" href="#records-to-gather">¶</a></h1>'
+    html = ('<h1 id="records-to-gather">Records to gather<a class="headerlink" href="#records-to-gather">¶</a>'
+            '</h1>'
             '<h2 id="a">Scans</h2><h3 id="b">CT scans</h3><h2 id="c">Reports</h2>'
             '<p><img alt="A folder of reports" src="assets/images/folder.png"></p>')
     assert page_problems(html) == []
@@ -155,7 +157,8 @@ def test_a_title_with_a_glossary_word_is_read_as_its_words():
 def test_a_second_title_heading_is_refused_naming_its_line():
     source = "# Records to gather\n\nText.\n\n# More records\n"
     message = the_one(page_problems("<h1>Records to gather</h1><p>Text.</p><h1>More records</h1>", source))
-    assert message.startswith(f"{FILE}:5: a second # heading, 'More records'") and "make it a ## heading" in message
+    assert message.startswith(f"{FILE}:5: a second # heading, 'More records'"), message
+    assert "make it a ## heading" in message
 
 
 def test_a_skipped_heading_level_is_refused_naming_its_line_and_the_level_to_use():
@@ -172,7 +175,8 @@ def test_a_heading_inside_a_code_example_is_not_taken_for_the_page_heading():
     assert message.startswith(f"{FILE}:7:"), message
 
 
-@pytest.mark.parametrize("image", ['<img src="assets/images/scan.png">', '<img alt="" src="assets/images/scan.png">',
+@pytest.mark.parametrize("image", ['<img src="assets/images/scan.png">',
+                                   '<img alt="" src="assets/images/scan.png">',
                                    '<img alt="  " src="assets/images/scan.png">'])
 def test_an_image_without_alt_text_is_refused_naming_its_line(image):
     source = "# Records to gather\n\n![](assets/images/scan.png)\n"
@@ -190,7 +194,8 @@ def test_an_id_used_twice_is_refused():
 
 def test_a_link_to_another_site_over_plain_http_is_refused():
     source = "# Records to gather\n\n[A charity](http://example.org/help)\n"
-    message = the_one(page_problems('<h1>Records to gather</h1><a href="http://example.org/help">A charity</a>', source))
+    html = '<h1>Records to gather</h1><p><a href="http://example.org/help">A charity</a></p>'
+    message = the_one(page_problems(html, source))
     assert message.startswith(f"{FILE}:3: the link 'http://example.org/help' uses http://"), message
 
 

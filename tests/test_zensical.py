@@ -56,8 +56,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run([str(ZENSICAL_PYTHON), str(ROOT / "scripts" / "zensical_build.py"), str(project)],
                             env=build_env(), capture_output=True, text=True, timeout=300)
     if result.returncode:
-        pytest.fail(f"scripts/zensical_build.py failed (exit {result.returncode}):\n{result.stdout}{result.stderr}",
-                    pytrace=False)
+        output = result.stdout + result.stderr
+        pytest.fail(f"scripts/zensical_build.py failed (exit {result.returncode}):\n{output}", pytrace=False)
     return project / "site"
 
 
@@ -116,7 +116,8 @@ def test_zensical_writes_the_same_pages(zensical_site, site_dir):
 def test_every_page_says_the_same_under_zensical(page, zensical_site, site_dir):
     mkdocs = what_a_reader_meets(built_pages(site_dir)[page], page)
     zensical = what_a_reader_meets(built_pages(zensical_site)[page], page)
-    differ = [f"{key}:\n  MkDocs:   {shown(mkdocs[key], zensical[key])}\n  Zensical: {shown(zensical[key], mkdocs[key])}"
+    differ = [f"{key}:\n  MkDocs:   {shown(mkdocs[key], zensical[key])}"
+              f"\n  Zensical: {shown(zensical[key], mkdocs[key])}"
               for key in mkdocs if mkdocs[key] != zensical[key]]
     assert not differ, f"{page} differs under Zensical in\n" + "\n".join(differ)
 
@@ -145,7 +146,8 @@ def test_the_zensical_build_writes_the_offline_zip_with_its_size(zensical_site):
     match = re.search(r"(\d+) kB", footer.get_text())
     size_kb = archive.stat().st_size / 1000
     assert match, f"the footer's zip link does not give the size: {footer.get_text()!r}"
-    assert 0 <= int(match.group(1)) - size_kb < 10, f"the footer says {match.group(0)}, the zip is {size_kb:.0f} kB"
+    assert 0 <= int(match.group(1)) - size_kb < 10, (
+        f"the footer says {match.group(0)}, the zip is {size_kb:.0f} kB")
 
 
 def test_overrides_holds_only_templates():
