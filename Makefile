@@ -1,15 +1,19 @@
 # Two commands do everything on a fresh machine with Python 3.11:
 #   make serve   build the site and preview it on http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them all (this is what CI runs)
-# Other targets: make build (writes site/), make bench, make review, make clean.
+# Other targets: make build (writes site/), make zensical (the same site built with Zensical,
+# with the site's rules around it), make bench, make review, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Zensical, Material for MkDocs' successor, in its own environment: it pins its own Jinja2 and
+# Markdown stack, and 0.0.73 is the newest that installs here (later ones need zensical-ui).
+ZENSICAL_VENV := .venv-zensical
 SHIM   := docs/assets/vendor/iframe-worker-shim.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench review deps browser clean
+.PHONY: serve build zensical test bench review deps zensical-deps browser clean
 
 serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -17,7 +21,11 @@ serve: deps
 build: deps
 	$(BIN)/mkdocs build --strict
 
-test: deps browser
+# scripts/zensical_build.py runs the site's rules (siterules/) before and after, and writes the zip.
+zensical: deps zensical-deps
+	$(ZENSICAL_VENV)/bin/python scripts/zensical_build.py
+
+test: deps zensical-deps browser
 	$(BIN)/pytest
 
 bench: deps browser
@@ -34,6 +42,15 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+# Pinned by the same constraints.txt (zensical==0.0.73 and what it needs).
+zensical-deps: $(ZENSICAL_VENV)/.installed
+
+$(ZENSICAL_VENV)/.installed: constraints.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/pip install --quiet -c constraints.txt zensical
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -55,4 +72,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site $(VENV) node_modules $(SHIM)
+	rm -rf site .cache $(VENV) $(ZENSICAL_VENV) node_modules $(SHIM)

@@ -1,7 +1,14 @@
 """A mistake in a page stops the build, with a message that names the file and what to fix.
 
+An editor may only ever run `make build`, so the build itself must refuse every kind of
+broken page: the twelve of issue 11 (missing front matter, missing description, malformed
+date, next review before reviewed, no sources, a source without a URL, a broken link, a broken
+anchor, an image without alt text, a skipped heading level, a second h1, a description over
+160 characters) and the other rules of siterules/. MkDocs' own `validation:` refuses the broken
+link and anchor; the hooks/site_rules.py hook runs siterules for the rest.
+
 Each case copies the project, breaks one thing in one page, builds strictly, and expects a
-failure whose output names the file.
+failure whose output names the file and says what is wrong.
 """
 
 from __future__ import annotations
@@ -39,6 +46,11 @@ CASES = {
     "source with http url": (_replace(r"^    url: https://", "    url: http://"), "https://"),
     "broken link": (lambda text: text + "\n[A page that is not there](no-such-page.md)\n", "no-such-page.md"),
     "broken anchor": (lambda text: text + "\n[Nowhere](what-it-does.md#no-such-heading)\n", "no-such-heading"),
+    "image without alt text": (lambda text: text + "\n![](assets/images/share.png)\n", "has no alt text"),
+    "skipped heading level": (lambda text: text + "\n#### A skipped level\n", "skipping heading level h3"),
+    "second h1": (lambda text: text + "\n# A second title\n", "a second # heading"),
+    "title heading unlike the title": (_replace(r"^# .*$", "# Something else"), "differs from the front matter"),
+    "html link to a markdown file": (lambda text: text + '\n<a href="what-it-does.md">More</a>\n', "HTML link"),
 }
 
 
@@ -48,7 +60,8 @@ def project(tmp_path: Path) -> Path:
     copy.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", copy)
     shutil.copytree(ROOT / "docs", copy / "docs")
-    shutil.copytree(ROOT / "overrides", copy / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("overrides", "hooks"):
+        shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return copy
 
 

@@ -1,0 +1,26 @@
+"""The site's own rules, in plain Python that any builder can run.
+
+An editor who only runs `make build` must not be able to publish a page without its review
+dates and sources, with a second `#` title, a skipped heading level or an image a screen
+reader cannot describe. These rules say so, naming the file, the line where it can be told,
+and the fix. They import nothing from MkDocs, so that:
+
+- MkDocs runs them through one thin hook (hooks/site_rules.py);
+- Zensical, which runs no MkDocs hooks, runs them through scripts/zensical_build.py;
+- tests/test_rules.py checks each rule on a few lines of Markdown or HTML, with no build.
+
+Modules:
+    problem       Problem: one broken rule, printed as `docs/page.md:12: what is wrong. Fix: ...`
+    front_matter  title, description, review dates and sources
+    page          the rendered page: one # title matching `title`, no skipped heading level,
+                  alt text on every image, each id once, links to other sites over https, and
+                  links written as HTML (which no builder checks)
+    offline_copy  not a rule: the offline zip every build writes, shared by both builders
+"""
+
+from siterules.front_matter import check_front_matter, read_front_matter
+from siterules.page import Site, check_html_links, check_page, ids_in
+from siterules.problem import Problem
+
+__all__ = ["Problem", "Site", "check_front_matter", "check_html_links", "check_page", "ids_in",
+           "read_front_matter"]
