@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh machine with Python 3.11:
 #   make serve   build the site and preview it on http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them all (this is what CI runs)
-# Other targets: make build (writes site/), make bench, make review, make clean.
+# Other targets: make build (writes site/), make pdf (adds the whole guide as one PDF), make bench,
+# make review, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,13 +10,18 @@ BIN    := $(VENV)/bin
 SHIM   := docs/assets/vendor/iframe-worker-shim.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench review deps browser clean
+.PHONY: serve build pdf test bench review deps browser clean
 
 serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: deps
 	$(BIN)/mkdocs build --strict
+
+# The whole guide as one PDF, beside the offline zip in site/downloads/ (Chromium prints it; see
+# scripts/build_pdf.py). Publishing runs it; build and serve stay fast without it.
+pdf: build browser
+	$(BIN)/python scripts/build_pdf.py
 
 test: deps browser
 	$(BIN)/pytest
