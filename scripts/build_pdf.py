@@ -84,7 +84,7 @@ def nav_pages(nav: list) -> list[tuple[str | None, str]]:
                         pages.append((section, value))
 
     walk(nav, None)
-    return pages
+    return [(section, page) for section, page in pages if page.endswith(".md")]  # not links to other sites
 
 
 # --- One HTML document: cover, contents, then every page's article ---------------------------
