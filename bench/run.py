@@ -1,6 +1,6 @@
 """Speed and size of every page of this site beside a plain Material build of the same pages.
 
-Run it with `make bench` (about 30 minutes on a 2-core machine: see bench/results/latest.md for
+Run it with `make bench` (15 minutes on a shared 2-core machine: bench/results/latest.md gives
 the last run's time). In one run, on this machine, it:
 
 1. builds this site and a *reference*: the same docs/ with `theme: material` and only the
