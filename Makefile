@@ -41,7 +41,8 @@ review: deps
 	$(BIN)/python scripts/review.py
 
 # Python packages, pinned by constraints.txt; npm packages (the search shim the site ships,
-# the HTML checker the tests use), pinned by package-lock.json.
+# PurgeCSS the build runs, the HTML checker the tests use), pinned by package-lock.json.
+# bench/ pins Lighthouse in its own bench/package-lock.json (bench/run.py installs it).
 deps: $(VENV)/.installed $(SHIM)
 
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -78,4 +79,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site .cache $(VENV) $(ZENSICAL_VENV) node_modules $(SHIM)
+	rm -rf site .cache $(VENV) $(ZENSICAL_VENV) node_modules bench/node_modules bench/.work $(SHIM)

@@ -1,24 +1,35 @@
-"""Speed and size of this site beside a plain Material build of the same pages.
+"""Speed and size of every page of this site beside a plain Material build of the same pages.
 
-Run it with `make bench` (or `.venv/bin/python bench/run.py` after `make deps`). In one run, on
-this machine, it:
+Run it with `make bench` (15 minutes on a shared 2-core machine: bench/results/latest.md gives
+the last run's time). In one run, on this machine, it:
 
 1. builds this site and a *reference*: the same docs/ with `theme: material` and only the
-   Markdown extensions the pages need (no overrides, hooks, plugins or extra CSS/JS);
-2. serves each on 127.0.0.1 and loads every page in headless Chromium, recording requests
-   (local / third-party; third-party ones are blocked and counted), bytes as a web server
-   would send them gzip-compressed (HTML, CSS, JS, other), and DOMContentLoaded / load times;
-3. runs Lighthouse 12.2.3 (installed into bench/.work/ from npm) with mobile defaults on the
-   home page and two content pages of each build, three times, keeping medians;
-4. times five builds of each (median) and measures site/ and the offline zip;
-5. prints one table, writes bench/results/latest.json and latest.md, and checks
-   bench/budgets.toml: it exits 1 naming each budget missed.
+   Markdown extensions the pages need (no overrides, hooks, plugins or extra CSS/JS), five
+   times each (median build time), and measures site/ and the offline zip;
+2. serves each on 127.0.0.1 with gzip, as any real host serves them;
+3. runs Lighthouse (pinned in bench/package-lock.json, installed into bench/node_modules) with
+   its mobile defaults, simulated slow 4G, on every page of both builds, once each, the two
+   builds' copies of a page one after the other so both meet the same machine load;
+4. runs the five slowest pages (by this site's LCP in step 3) three more times on both
+   builds and keeps the medians of those three runs: a page picked because it was slow once
+   would look slower than it is if that run were counted again;
+5. records for every page LCP, FCP, total blocking time, the four Lighthouse scores,
+   requests (local and third-party) and bytes on the wire (gzip, headers included), prints
+   the tables, writes bench/results/latest.json and latest.md, and checks
+   bench/budgets.toml on every page: it exits 1 naming each budget missed.
+
+Lighthouse's figures move with the machine's load (its CPU timings are multiplied by four to
+play a phone): read single-run figures as noisy, medians as less so.
+
+To measure a change quickly on a few pages: `.venv/bin/python bench/run.py --pages
+index,records --builds 1` (results go to bench/.work/, not bench/results/).
 
 Benchmarks are not tests: nothing here runs in `make test`.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import functools
 import gzip
@@ -39,15 +50,16 @@ from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "bench" / ".work"
-RESULTS = ROOT / "bench" / "results"
-LIGHTHOUSE = "12.2.3"
+BENCH = ROOT / "bench"
+WORK = BENCH / ".work"
+RESULTS = BENCH / "results"
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LIGHTHOUSE_PAGES = ["index", "what-it-is", "records"]
-LIGHTHOUSE_RUNS = 3
+SLOWEST = 5
+RERUNS = 3
 BUILD_RUNS = 5
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
 # The reference: Material as it comes, with the Markdown the pages need to render the same.
@@ -152,98 +164,6 @@ def page_urls(site: Path, base: str) -> dict[str, str]:
     return urls
 
 
-def kind(content_type: str, url: str) -> str:
-    if "html" in content_type:
-        return "html"
-    if "css" in content_type or url.endswith(".css"):
-        return "css"
-    if "javascript" in content_type or url.endswith(".js"):
-        return "js"
-    return "other"
-
-
-def measure_page(browser, url: str) -> dict:
-    """One cold load on a phone-sized window: requests, gzipped bytes by kind, and timings."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    record = {"local_requests": 0, "third_party_requests": 0,
-              "bytes": {"html": 0, "css": 0, "js": 0, "other": 0}}
-
-    def route(r, request):  # Playwright calls route handlers with (route, request)
-        if request.url.startswith("http://127.0.0.1"):
-            record["local_requests"] += 1
-            r.continue_()
-        else:
-            record["third_party_requests"] += 1
-            r.abort()
-
-    def on_response(response):
-        try:
-            body = response.body()
-        except Exception:  # redirects and aborted requests have no body
-            return
-        content_type = response.headers.get("content-type", "")
-        size = len(gzip.compress(body, 6)) if content_type.startswith(COMPRESSIBLE) else len(body)
-        record["bytes"][kind(content_type, response.url)] += size
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("response", on_response)
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-    timing = page.evaluate("""() => { const t = performance.getEntriesByType('navigation')[0];
-        return {dcl: t.domContentLoadedEventEnd, load: t.loadEventEnd}; }""")
-    record["dom_content_loaded_ms"] = round(timing["dcl"], 1)
-    record["load_ms"] = round(timing["load"], 1)
-    record["bytes"]["total"] = sum(record["bytes"].values())
-    context.close()
-    return record
-
-
-def measure_pages(urls: dict[str, str]) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
-        pages = {name: measure_page(browser, url) for name, url in urls.items()}
-        browser.close()
-    return pages
-
-
-def lighthouse_bin() -> Path:
-    binary = WORK / "node_modules" / ".bin" / "lighthouse"
-    if not binary.exists():
-        WORK.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--prefix", str(WORK), "--no-audit", "--no-fund", "--silent",
-                        f"lighthouse@{LIGHTHOUSE}"], check=True)
-    return binary
-
-
-def lighthouse(url: str) -> dict:
-    out = Path(tempfile.mkdtemp()) / "report.json"
-    subprocess.run([str(lighthouse_bin()), url, "--output=json", f"--output-path={out}", "--quiet",
-                    "--chrome-flags=" + " ".join(CHROME_FLAGS)],
-                   env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, timeout=300)
-    report = json.loads(out.read_text())
-    shutil.rmtree(out.parent)
-    scores = {k: report["categories"][k]["score"] for k in
-              ("performance", "accessibility", "best-practices", "seo")}
-    audits = report["audits"]
-    scores["lcp_ms"] = audits["largest-contentful-paint"]["numericValue"]
-    scores["tbt_ms"] = audits["total-blocking-time"]["numericValue"]
-    scores["cls"] = audits["cumulative-layout-shift"]["numericValue"]
-    scores["failed_audits"] = sorted(k for k, a in audits.items()
-                                     if a.get("score") is not None and a["score"] < 1
-                                     and a.get("scoreDisplayMode") in ("binary", "numeric"))
-    return scores
-
-
-def median_lighthouse(url: str) -> dict:
-    runs = [lighthouse(url) for _ in range(LIGHTHOUSE_RUNS)]
-    result = {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "failed_audits"}
-    result["failed_audits"] = sorted({a for r in runs for a in r["failed_audits"]})
-    return result
-
-
 def zip_size(site: Path, existing: str | None) -> int:
     if existing and (site / existing).is_file():
         return (site / existing).stat().st_size
@@ -261,114 +181,240 @@ def folder_size(site: Path, skip: str | None = None) -> int:
                if p.is_file() and not (skip and p.relative_to(site).as_posix() == skip))
 
 
-def measure(label: str, make_config, zip_name: str | None) -> dict:
-    print(f"== {label}", file=sys.stderr)
-    site = Path(tempfile.mkdtemp(prefix=f"bench-{label}-")) / "site"
-    # Serve first, so the build knows its address: canonical links then point where the pages
-    # are served (Lighthouse checks that).
-    server, base = serve(site.parent)
-    config = make_config(base + "site/")
-    build_times = [build(config, site, base + "site/") for _ in range(BUILD_RUNS)]
-    urls = page_urls(site, base + "site/")
-    result = {
-        "build_seconds_median": round(statistics.median(build_times), 3),
-        "site_bytes": folder_size(site, zip_name),
-        "zip_bytes": zip_size(site, zip_name),
-        "pages": measure_pages(urls),
-        "lighthouse": {name: median_lighthouse(urls[name]) for name in LIGHTHOUSE_PAGES},
+class Build:
+    """One build (ours or the reference), built into a temporary folder and served with gzip."""
+
+    def __init__(self, label: str, make_config, zip_name: str | None, runs: int):
+        print(f"== building {label} ({runs}x)", file=sys.stderr)
+        self.label = label
+        self.site = Path(tempfile.mkdtemp(prefix=f"bench-{label}-")) / "site"
+        # Serve first, so the build knows its address: canonical links then point where the
+        # pages are served (Lighthouse checks that).
+        self.server, base = serve(self.site.parent)
+        config = make_config(base + "site/")
+        times = [build(config, self.site, base + "site/") for _ in range(runs)]
+        self.urls = page_urls(self.site, base + "site/")
+        self.figures = {"build_seconds_median": round(statistics.median(times), 3),
+                        "site_bytes": folder_size(self.site, zip_name),
+                        "zip_bytes": zip_size(self.site, zip_name)}
+
+    def close(self) -> None:
+        self.server.shutdown()
+        shutil.rmtree(self.site.parent)
+
+
+# --- Lighthouse -------------------------------------------------------------------------------
+
+def lighthouse_ready() -> None:
+    if not (BENCH / "node_modules" / "lighthouse").is_dir():
+        subprocess.run(["npm", "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund", "--silent"], check=True)
+
+
+def lighthouse(urls: list[str]) -> list[dict]:
+    """Lighthouse on each URL in turn, in one Chromium (bench/lighthouse.mjs)."""
+    env = dict(os.environ, CHROME_PATH=CHROMIUM, CHROME_FLAGS=" ".join(CHROME_FLAGS))
+    result = subprocess.run(["node", str(BENCH / "lighthouse.mjs"), *urls], cwd=BENCH, env=env,
+                            stdout=subprocess.PIPE, check=True, timeout=120 * len(urls) + 60)
+    return json.loads(result.stdout)
+
+
+def page_record(run: dict) -> dict:
+    """What a page's Lighthouse run says, with requests counted and bytes summed by kind."""
+    local_host = run["url"].split("/")[2]
+    fetched = [r for r in run["requests"] if not r["url"].startswith("data:")]
+    by_kind = {"html": 0, "css": 0, "js": 0, "other": 0}
+    kinds = {"Document": "html", "Stylesheet": "css", "Script": "js"}
+    for r in fetched:
+        by_kind[kinds.get(r["type"], "other")] += r["transfer"] or 0
+    by_kind["total"] = sum(by_kind.values())
+    return {
+        **{c: run["scores"][c] for c in CATEGORIES},
+        "lcp_ms": run["lcp_ms"], "fcp_ms": run["fcp_ms"], "tbt_ms": run["tbt_ms"], "cls": run["cls"],
+        "local_requests": sum(1 for r in fetched if r["url"].split("/")[2] == local_host),
+        "third_party_requests": sum(1 for r in fetched if r["url"].split("/")[2] != local_host),
+        "requested": sorted(r["url"].split("/", 3)[3] if r["url"].split("/")[2] == local_host else r["url"]
+                            for r in fetched),
+        "bytes": by_kind,
+        "failed_audits": run["failed_audits"],
     }
-    server.shutdown()
-    shutil.rmtree(site.parent)
+
+
+def median_record(records: list[dict]) -> dict:
+    """The median of each figure over several runs of one page; audits failed in any run."""
+    result = dict(records[0])
+    for key in (*CATEGORIES, "lcp_ms", "fcp_ms", "tbt_ms", "cls", "local_requests", "third_party_requests"):
+        result[key] = statistics.median(r[key] for r in records)
+    result["bytes"] = {k: statistics.median(r["bytes"][k] for r in records) for k in records[0]["bytes"]}
+    result["failed_audits"] = sorted({a for r in records for a in r["failed_audits"]})
+    result["runs"] = len(records)
+    result["lcp_ms_runs"] = [round(r["lcp_ms"]) for r in records]
     return result
 
 
-def summary(result: dict) -> dict[str, float]:
-    pages = result["pages"].values()
-    lh = result["lighthouse"].values()
+def measure(builds: list[Build], pages: list[str], slowest: int, reruns: int) -> dict[str, dict]:
+    """Every page once on each build, then `reruns` more runs of the slowest pages."""
+    print(f"== Lighthouse: {len(pages)} pages x {len(builds)} builds, once each", file=sys.stderr)
+    order = [(page, b) for page in pages for b in builds]  # a page's two builds side by side
+    runs = lighthouse([b.urls[page] for page, b in order])
+    results = {b.label: {} for b in builds}
+    for (page, b), run in zip(order, runs):
+        results[b.label][page] = dict(page_record(run), runs=1, lcp_ms_runs=[round(run["lcp_ms"])])
+    ours = results[builds[0].label]
+    again = sorted(pages, key=lambda p: ours[p]["lcp_ms"], reverse=True)[:slowest]
+    if again and reruns:
+        print(f"== Lighthouse: the {len(again)} slowest, {reruns} more runs each: {', '.join(again)}",
+              file=sys.stderr)
+        order = [(page, b) for _ in range(reruns) for page in again for b in builds]
+        runs = lighthouse([b.urls[page] for page, b in order])
+        for page in again:
+            for b in builds:
+                records = [page_record(run) for (p, x), run in zip(order, runs) if p == page and x is b]
+                results[b.label][page] = dict(median_record(records), first_run_lcp_ms=round(
+                    results[b.label][page]["lcp_ms"]))
+    return results
+
+
+# --- Summary, budgets, results ----------------------------------------------------------------
+
+def summary(build: Build, pages: dict[str, dict]) -> dict[str, float]:
+    p = pages.values()
     figures = {
-        "pages measured": len(result["pages"]),
-        "bytes per page, total (gzip)": statistics.mean(p["bytes"]["total"] for p in pages),
-        "bytes per page, HTML": statistics.mean(p["bytes"]["html"] for p in pages),
-        "bytes per page, CSS": statistics.mean(p["bytes"]["css"] for p in pages),
-        "bytes per page, JS": statistics.mean(p["bytes"]["js"] for p in pages),
-        "bytes per page, other": statistics.mean(p["bytes"]["other"] for p in pages),
-        "local requests per page": statistics.mean(p["local_requests"] for p in pages),
-        "third-party requests, all pages": sum(p["third_party_requests"] for p in pages),
-        "DOMContentLoaded ms (median)": statistics.median(p["dom_content_loaded_ms"] for p in pages),
-        "load ms (median)": statistics.median(p["load_ms"] for p in pages),
-        "build s (median of 5)": result["build_seconds_median"],
-        "site/ bytes": result["site_bytes"],
-        "offline zip bytes": result["zip_bytes"],
+        "pages measured": len(pages),
+        "bytes per page, total (gzip, mean)": statistics.mean(x["bytes"]["total"] for x in p),
+        "bytes per page, HTML": statistics.mean(x["bytes"]["html"] for x in p),
+        "bytes per page, CSS": statistics.mean(x["bytes"]["css"] for x in p),
+        "bytes per page, JS": statistics.mean(x["bytes"]["js"] for x in p),
+        "bytes per page, other": statistics.mean(x["bytes"]["other"] for x in p),
+        "requests per page (mean)": statistics.mean(x["local_requests"] + x["third_party_requests"] for x in p),
+        "third-party requests, all pages": sum(x["third_party_requests"] for x in p),
+        "LCP ms (median page)": statistics.median(x["lcp_ms"] for x in p),
+        "LCP ms (slowest page)": max(x["lcp_ms"] for x in p),
+        "FCP ms (median page)": statistics.median(x["fcp_ms"] for x in p),
+        "FCP ms (slowest page)": max(x["fcp_ms"] for x in p),
+        "TBT ms (median page)": statistics.median(x["tbt_ms"] for x in p),
+        "TBT ms (highest page)": max(x["tbt_ms"] for x in p),
+        "CLS (highest page)": max(x["cls"] for x in p),
     }
-    for category in ("performance", "accessibility", "best-practices", "seo"):
-        figures[f"Lighthouse {category} (lowest page)"] = min(r[category] for r in lh)
-    figures["Lighthouse LCP ms (highest page)"] = max(r["lcp_ms"] for r in lh)
-    figures["Lighthouse TBT ms (highest page)"] = max(r["tbt_ms"] for r in lh)
-    figures["Lighthouse CLS (highest page)"] = max(r["cls"] for r in lh)
+    for category in CATEGORIES:
+        figures[f"Lighthouse {category} (lowest page)"] = min(x[category] for x in p)
+    figures["build s (median)"] = build.figures["build_seconds_median"]
+    figures["site/ bytes"] = build.figures["site_bytes"]
+    figures["offline zip bytes"] = build.figures["zip_bytes"]
     return figures
 
 
-def check_budgets(ours: dict, ref: dict, figures_ours: dict, figures_ref: dict) -> list[str]:
-    budgets = tomllib.loads((ROOT / "bench" / "budgets.toml").read_text())
+def check_budgets(ours: dict[str, dict], ref: dict[str, dict], ours_build: Build, ref_build: Build) -> list[str]:
+    budgets = tomllib.loads((BENCH / "budgets.toml").read_text())
     missed = []
-    for page, scores in ours["lighthouse"].items():
-        for category in ("performance", "accessibility", "best-practices", "seo"):
-            floor = budgets["lighthouse"]["min_performance" if category == "performance" else "min_score"]
-            if scores[category] < floor:
-                missed.append(f"Lighthouse {category} on {page}: {scores[category]:.2f} < {floor:.2f} "
-                              f"(audits below 1: {', '.join(scores['failed_audits']) or 'none'})")
-    ratio = figures_ours["bytes per page, total (gzip)"] / figures_ref["bytes per page, total (gzip)"]
-    if ratio > budgets["bytes"]["max_ratio_to_reference"]:
-        missed.append(f"bytes per page: {ratio:.2f}x the reference > {budgets['bytes']['max_ratio_to_reference']}x")
-    third = figures_ours["third-party requests, all pages"]
-    if third > budgets["privacy"]["max_third_party_requests"]:
-        missed.append(f"third-party requests: {third}")
-    ratio = figures_ours["build s (median of 5)"] / figures_ref["build s (median of 5)"]
+    for page, o in ours.items():
+        r = ref[page]
+        for category in CATEGORIES:
+            if o[category] < budgets["lighthouse"]["min_score"]:
+                missed.append(f"{page}: Lighthouse {category} {o[category]:.2f} < {budgets['lighthouse']['min_score']:.2f}"
+                              f" (audits below 1: {', '.join(o['failed_audits']) or 'none'})")
+        if o["lcp_ms"] > r["lcp_ms"] * budgets["lcp"]["max_ratio_to_reference"]:
+            missed.append(f"{page}: LCP {o['lcp_ms']:.0f} ms, plain Material {r['lcp_ms']:.0f} ms")
+        ratio = o["bytes"]["total"] / r["bytes"]["total"]
+        if ratio > budgets["bytes"]["max_ratio_to_reference"]:
+            missed.append(f"{page}: {ratio:.2f}x plain Material's bytes > {budgets['bytes']['max_ratio_to_reference']}x")
+        if o["third_party_requests"] > budgets["privacy"]["max_third_party_requests"]:
+            missed.append(f"{page}: {o['third_party_requests']} third-party requests")
+    ratio = ours_build.figures["build_seconds_median"] / ref_build.figures["build_seconds_median"]
     if ratio > budgets["build"]["max_ratio_to_reference"]:
         missed.append(f"build time: {ratio:.2f}x the reference > {budgets['build']['max_ratio_to_reference']}x")
-    if ours["zip_bytes"] > budgets["offline_zip"]["max_bytes"]:
-        missed.append(f"offline zip: {ours['zip_bytes']} bytes > {budgets['offline_zip']['max_bytes']}")
+    if ours_build.figures["zip_bytes"] > budgets["offline_zip"]["max_bytes"]:
+        missed.append(f"offline zip: {ours_build.figures['zip_bytes']} bytes > {budgets['offline_zip']['max_bytes']}")
     return missed
 
 
-def table(ours: dict[str, float], ref: dict[str, float]) -> str:
-    lines = ["| figure | this site | plain Material | ratio |", "| --- | ---: | ---: | ---: |"]
-    def fmt(key: str, x: float) -> str:
-        fraction = ("Lighthouse" in key and "ms" not in key) or "per page" in key and "requests" in key
-        return f"{x:.2f}" if fraction or "build s" in key else f"{x:,.0f}"
+def fmt(key: str, x: float) -> str:
+    if ("Lighthouse" in key) or "requests per page" in key or "build s" in key or "CLS" in key:
+        return f"{x:.2f}"
+    return f"{x:,.0f}"
 
+
+def summary_table(ours: dict[str, float], ref: dict[str, float]) -> str:
+    lines = ["| figure | this site | plain Material | ratio |", "| --- | ---: | ---: | ---: |"]
     for key in ours:
         a, b = ours[key], ref[key]
-        ratio = f"{a / b:.2f}" if b else "-"
-        lines.append(f"| {key} | {fmt(key, a)} | {fmt(key, b)} | {ratio} |")
+        lines.append(f"| {key} | {fmt(key, a)} | {fmt(key, b)} | {f'{a / b:.2f}' if b else '-'} |")
+    return "\n".join(lines)
+
+
+def page_table(ours: dict[str, dict], ref: dict[str, dict]) -> str:
+    lines = ["| page | runs | LCP ms | plain | FCP ms | plain | TBT ms | plain | requests | plain "
+             "| kB | plain | bytes ratio | scores (perf/a11y/bp/seo) | plain |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for page in sorted(ours, key=lambda p: ours[p]["lcp_ms"], reverse=True):
+        o, r = ours[page], ref[page]
+        scores = lambda x: "/".join(f"{x[c]:.2f}" for c in CATEGORIES)  # noqa: E731
+        req = lambda x: f"{x['local_requests'] + x['third_party_requests']:g}"  # noqa: E731
+        lines.append(f"| {page} | {o['runs']} | {o['lcp_ms']:,.0f} | {r['lcp_ms']:,.0f} | {o['fcp_ms']:,.0f} "
+                     f"| {r['fcp_ms']:,.0f} | {o['tbt_ms']:,.0f} | {r['tbt_ms']:,.0f} | {req(o)} | {req(r)} "
+                     f"| {o['bytes']['total'] / 1000:.1f} | {r['bytes']['total'] / 1000:.1f} "
+                     f"| {o['bytes']['total'] / r['bytes']['total']:.2f} | {scores(o)} | {scores(r)} |")
     return "\n".join(lines)
 
 
 def main() -> int:
-    ours = measure("ours", ours_config, "downloads/second-opinion-guide.zip")
-    ref = measure("reference", reference_config, None)
-    fig_ours, fig_ref = summary(ours), summary(ref)
-    missed = check_budgets(ours, ref, fig_ours, fig_ref)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", help="comma-separated page names (default: every page); "
+                        "results then go to bench/.work/, not bench/results/")
+    parser.add_argument("--builds", type=int, default=BUILD_RUNS, help="builds of each site to time")
+    parser.add_argument("--slowest", type=int, default=SLOWEST, help="pages run again")
+    parser.add_argument("--reruns", type=int, default=RERUNS, help="runs for each of the slowest pages")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    lighthouse_ready()
+    ours_build = Build("ours", ours_config, "downloads/second-opinion-guide.zip", args.builds)
+    ref_build = Build("reference", reference_config, None, args.builds)
+    pages = args.pages.split(",") if args.pages else sorted(ours_build.urls)
+    assert sorted(ours_build.urls) == sorted(ref_build.urls), "the two builds have different pages"
+    results = measure([ours_build, ref_build], pages, args.slowest, args.reruns)
+    ours, ref = results["ours"], results["reference"]
+    fig_ours, fig_ref = summary(ours_build, ours), summary(ref_build, ref)
+    missed = check_budgets(ours, ref, ours_build, ref_build)
+    ours_build.close()
+    ref_build.close()
+    minutes = (time.perf_counter() - started) / 60
+
+    lock = json.loads((BENCH / "package-lock.json").read_text())
     versions = {name: version(name) for name in ("mkdocs", "mkdocs-material", "pymdown-extensions",
-                                                 "mkdocs-minify-plugin", "playwright")}
-    versions["lighthouse"] = LIGHTHOUSE
+                                                 "mkdocs-minify-plugin")}
+    versions["lighthouse"] = lock["packages"]["node_modules/lighthouse"]["version"]
     versions["chromium"] = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    versions["node"] = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
     versions["python"] = platform.python_version()
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    text = table(fig_ours, fig_ref)
-    budget_text = "All budgets hold." if not missed else "Budgets missed:\n" + "\n".join(f"- {m}" for m in missed)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(
-        {"date": when, "machine": f"{platform.machine()}, {os.cpu_count()} cores", "versions": versions,
+    load = os.getloadavg()[1]
+    text = summary_table(fig_ours, fig_ref)
+    pages_text = page_table(ours, ref)
+    budget_text = ("All budgets hold on every page." if not missed
+                   else "Budgets missed:\n" + "\n".join(f"- {m}" for m in missed))
+    target = RESULTS if not args.pages else WORK
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "latest.json").write_text(json.dumps(
+        {"date": when, "minutes": round(minutes, 1), "load_average_5min": round(load, 1),
+         "machine": f"{platform.machine()}, {os.cpu_count()} cores", "versions": versions,
          "summary": {"ours": fig_ours, "reference": fig_ref}, "budgets_missed": missed,
-         "ours": ours, "reference": ref}, indent=2) + "\n")
-    (RESULTS / "latest.md").write_text(
-        f"# Benchmark: this site beside a plain Material build\n\nRun {when} on {platform.machine()} "
-        f"({os.cpu_count()} cores).\nVersions: " + ", ".join(f"{k} {v}" for k, v in versions.items())
-        + f".\n\n{text}\n\n{budget_text}\n")
+         "ours": {"build": ours_build.figures, "pages": ours},
+         "reference": {"build": ref_build.figures, "pages": ref}}, indent=2) + "\n")
+    (target / "latest.md").write_text(
+        f"# Benchmark: this site beside a plain Material build\n\n"
+        f"Run {when} on {platform.machine()} ({os.cpu_count()} cores, shared; load average "
+        f"{load:.1f} over the last 5 minutes at the end), in {minutes:.0f} minutes.\n"
+        f"Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".\n\n"
+        "Lighthouse mobile defaults (simulated slow 4G), both builds served with gzip. Every page once; "
+        f"the {args.slowest} slowest (by this site's LCP) {args.reruns} more times, medians of those "
+        "runs. Bytes are on the wire (gzip, with headers); requests count everything fetched except "
+        "data: URLs.\n\n"
+        f"## Summary\n\n{text}\n\n## Every page, slowest first\n\n{pages_text}\n\n## Budgets\n\n{budget_text}\n")
     print(text)
     print()
+    print(pages_text)
+    print()
     print(budget_text)
+    print(f"\n{minutes:.1f} minutes; results in {target.relative_to(ROOT)}/latest.md")
     return 1 if missed else 0
 
 

@@ -5,6 +5,9 @@ Material ships source maps (about 1.3 MB) and search stemmers for some thirty la
 triple the offline zip a parent downloads on a phone. Neither Material nor MkDocs has a
 setting to leave them out, so this hook removes them after the build. A test checks they
 stay out.
+
+It also cuts Material's stylesheets to the rules the pages use and merges them with the
+site's own into one file, one request instead of three (siterules/stylesheets.py, PurgeCSS).
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from siterules.stylesheets import lean_stylesheets
 
 LUNR = Path("assets/javascripts/lunr")
 
@@ -33,3 +39,12 @@ def on_post_build(config: MkDocsConfig) -> None:
             folder.rmdir()
     if (site / LUNR).is_dir() and not any((site / LUNR).iterdir()):
         (site / LUNR).rmdir()
+    # The site's own stylesheets (extra_css, pointed at their minified copies by the minify
+    # plugin) and scripts: every script in the site that came from docs/, not from the theme.
+    docs = Path(config.docs_dir)
+    own_scripts = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.js")
+                         if (docs / p.relative_to(site)).is_file())
+    try:
+        lean_stylesheets(site, [str(css) for css in config.extra_css], own_scripts)
+    except RuntimeError as error:
+        raise PluginError(str(error)) from error

@@ -194,7 +194,8 @@ CORRECTED = {
     r"needs your written (permission|OK)": "in the US a provider may send records for treatment without it",
     r"(?<!In the US, the )American Cancer Society says parents have the right":
         "say it is the ACS's statement for the US",
-    r"Most insurance plans pay for a second opinion": "PAF: most insurers pay for an in-network doctor, not guaranteed",
+    r"Most insurance plans pay for a second opinion(?! from a doctor in)":
+        "PAF: most insurers pay for an in-network doctor, not guaranteed",
     r"Children's Cancer and Leukaemia Group(?! until)": "CCLG renamed itself in 2025",
     r"A cancer that forms a lump": "NCI: a solid tumor may be benign or malignant",
     r"Many families take what they learn back": "unsourced",
