@@ -2,7 +2,8 @@
 #   make serve   build the site and preview it on http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them all (this is what CI runs)
 # Other targets: make build (writes site/), make zensical (the same site built with Zensical,
-# with the site's rules around it), make bench, make review, make clean.
+# with the site's rules around it), make pdf (adds the whole guide as one PDF), make bench,
+# make review, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +14,7 @@ ZENSICAL_VENV := .venv-zensical
 SHIM   := docs/assets/vendor/iframe-worker-shim.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build zensical test bench review deps zensical-deps browser clean
+.PHONY: serve build zensical pdf test bench review deps zensical-deps browser clean
 
 serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -24,6 +25,11 @@ build: deps
 # scripts/zensical_build.py runs the site's rules (siterules/) before and after, and writes the zip.
 zensical: deps zensical-deps
 	$(ZENSICAL_VENV)/bin/python scripts/zensical_build.py
+
+# The whole guide as one PDF, beside the offline zip in site/downloads/ (Chromium prints it; see
+# scripts/build_pdf.py). Publishing runs it; build and serve stay fast without it.
+pdf: build browser
+	$(BIN)/python scripts/build_pdf.py
 
 test: deps zensical-deps browser
 	$(BIN)/pytest

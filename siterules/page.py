@@ -118,6 +118,11 @@ def ids_in(html: str, *, within_article: bool = False) -> list[str]:
     return outline.ids
 
 
+# Links a template fills in after the page is rendered: the whole-guide PDF lives at the
+# published address only (overrides/main.html writes site_url + extra.guide_pdf there).
+FILLED_BY_TEMPLATES = {"GUIDE-PDF-URL"}
+
+
 def check_html_links(file: str, source: str, page_path: str, site: Site) -> list[Problem]:
     """Links and images written as HTML in the Markdown source point to something `site` holds.
 
@@ -132,6 +137,8 @@ def check_html_links(file: str, source: str, page_path: str, site: Site) -> list
         parts = urlsplit(ref)
         if parts.scheme or parts.netloc or ref.startswith("//"):
             continue  # another site, an email address or a phone number
+        if ref in FILLED_BY_TEMPLATES:
+            continue
         if parts.path:
             path = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), unquote(parts.path)))
             if parts.path.endswith("/"):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import build, html_path
+from sitebuild import build, build_pdf, html_path
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +23,33 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = result.stdout + result.stderr
     if result.returncode != 0 or "WARNING" in output:
         pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{output}", pytrace=False)
+    return target
+
+
+@pytest.fixture(scope="session")
+def spanish_guide_pdf(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Spanish edition as one PDF, printed from the session's site as `make pdf` does."""
+    target = tmp_path_factory.mktemp("pdf-es") / "segunda-opinion-guia.pdf"
+    result = build_pdf(site_dir, target, "es")
+    if result.returncode != 0 or not target.is_file():
+        pytest.fail(f"scripts/build_pdf.py --lang es failed (exit {result.returncode}):\n{result.stdout}{result.stderr}",
+                    pytrace=False)
+    return target
+
+
+@pytest.fixture(scope="session")
+def guide_pdf(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole guide as one PDF, printed from the session's site as `make pdf` does.
+
+    Written to a folder of its own, so site/ stays exactly as `mkdocs build` leaves it (the
+    reproducible-build test compares it with a second build).
+    """
+    target = tmp_path_factory.mktemp("pdf") / "second-opinion-guide.pdf"
+    result = build_pdf(site_dir, target)
+    if result.returncode != 0 or not target.is_file():
+        pytest.fail(f"scripts/build_pdf.py failed (exit {result.returncode}):\n{result.stdout}{result.stderr}",
+                    pytrace=False)
+    print(result.stdout.strip())
     return target
 
 

@@ -63,6 +63,19 @@ def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[s
     )
 
 
+def build_pdf(site_dir: Path, output: Path, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    """scripts/build_pdf.py on a built site, as `make pdf` runs it, writing one edition to `output`."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--site", str(site_dir), "--output", str(output),
+         "--lang", lang],
+        cwd=ROOT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def front_matter(page: str) -> dict:
     text = (DOCS / page).read_text(encoding="utf-8")
     _, block, _ = text.split("---\n", 2)

@@ -1,0 +1,385 @@
+/*
+ * My second-opinion plan: the organiser on docs/my-plan.md, and only there.
+ *
+ * The form is plain HTML in the page, so with scripts off it still prints as a blank form.
+ * This script adds what needs a script:
+ * - it keeps what the family types in this browser's localStorage, as they type;
+ * - it adds and removes rows (calls and visits, next steps);
+ * - it gathers the items they ticked on the guide's checklists (kept by checklists.js);
+ * - it saves everything as a file, and opens such a file again, refusing anything else;
+ * - it clears everything the guide keeps on this device, after asking.
+ * Nothing is ever sent anywhere: no requests at all, so it works the same from file://.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("my-plan");
+  if (!root) return;
+
+  var PREFIX = "second-opinion-guide:";          // every key the guide keeps starts with this
+  var PLAN_KEY = PREFIX + "plan";
+  var TICKS_PREFIX = PREFIX + "checklist:";      // checklists.js: one key per page, {item: true}
+  var FORMAT = "second-opinion-guide/my-plan";   // marks a saved copy as ours
+  var VERSION = 1;
+  var MAX_FILE_BYTES = 1000000;                  // a year of notes is a few kB
+  var MAX_TEXT = 20000;
+  var MAX_ROWS = 500;
+
+  var message = document.getElementById("plan-message");
+  var fileInput = document.getElementById("plan-file");
+  var ticked = document.getElementById("plan-ticked");
+  var lists = {};                                // "log", "steps": {list, template, kinds}
+
+  // --- Messages -----------------------------------------------------------------------------
+
+  function say(text, isError) {
+    message.textContent = text;
+    message.classList.toggle("plan-message--error", !!isError);
+  }
+
+  // --- The form: read it, fill it ----------------------------------------------------------
+
+  function valueOf(field) {
+    return field.type === "checkbox" ? field.checked : field.value;
+  }
+
+  function setValue(field, value) {
+    if (field.type === "checkbox") field.checked = value === true;
+    else field.value = typeof value === "string" ? value : "";
+    mirror(field);
+  }
+
+  // A printed text box cuts off what does not fit, so each box gets a print-only copy of its text.
+  function mirror(field) {
+    if (field.type === "checkbox" || field.type === "file") return;
+    var copy = field.nextElementSibling;
+    if (!copy || !copy.classList.contains("plan-print")) {
+      copy = document.createElement("span");
+      copy.className = "plan-print";
+      copy.setAttribute("aria-hidden", "true");
+      field.insertAdjacentElement("afterend", copy);
+    }
+    copy.textContent = field.value;
+  }
+
+  function read() {
+    var data = { fields: {} };
+    root.querySelectorAll("[name]").forEach(function (field) {
+      data.fields[field.name] = field.value;
+    });
+    Object.keys(lists).forEach(function (name) {
+      data[name] = [];
+      lists[name].list.querySelectorAll(".plan-row").forEach(function (row) {
+        var entry = {};
+        row.querySelectorAll("[data-field]").forEach(function (field) {
+          entry[field.dataset.field] = valueOf(field);
+        });
+        data[name].push(entry);
+      });
+    });
+    return data;
+  }
+
+  function fill(data) {
+    root.querySelectorAll("[name]").forEach(function (field) {
+      setValue(field, data.fields[field.name]);
+    });
+    Object.keys(lists).forEach(function (name) {
+      lists[name].list.textContent = "";
+      data[name].forEach(function (entry) { addRow(name, entry); });
+    });
+  }
+
+  // --- Rows that can be added and removed ----------------------------------------------------
+
+  function addRow(name, entry) {
+    var row = lists[name].template.cloneNode(true);
+    row.querySelectorAll("[data-field]").forEach(function (field) {
+      setValue(field, entry ? entry[field.dataset.field] : "");
+    });
+    lists[name].list.appendChild(row);
+    renumber(name);
+    return row;
+  }
+
+  // Rows are numbered in order; their ids, labels and button names follow the number.
+  function renumber(name) {
+    lists[name].list.querySelectorAll(".plan-row").forEach(function (row, index) {
+      var n = index + 1;
+      row.querySelectorAll("[data-field]").forEach(function (field) {
+        var label = field.id && row.querySelector("label[for='" + field.id + "']");
+        field.id = name + "-" + n + "-" + field.dataset.field;
+        if (label) label.htmlFor = field.id;
+      });
+      row.querySelectorAll("legend, .plan-remove, .plan-sr, .plan-step__label").forEach(function (text) {
+        text.textContent = text.textContent.replace(/\d+/, n);
+      });
+    });
+  }
+
+  function hasText(row) {
+    return Array.prototype.some.call(row.querySelectorAll("[data-field]"), function (field) {
+      return field.type === "checkbox" ? field.checked : field.value.trim() !== "";
+    });
+  }
+
+  function removeRow(row) {
+    var name = row.parentNode.dataset.rows;
+    var what = (name === "log" ? "Entry " : "Step ") + (Array.prototype.indexOf.call(row.parentNode.children, row) + 1);
+    if (hasText(row) && !window.confirm("Remove " + what.toLowerCase() + "? What you wrote in it will be gone.")) return;
+    row.remove();
+    renumber(name);
+    store();
+    root.querySelector("[data-add='" + name + "']").focus();
+    say(what + " removed.");
+  }
+
+  // --- What the family ticked on other pages ------------------------------------------------
+
+  function storedKeys() {
+    var keys = [];
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if (localStorage.key(i).indexOf(PREFIX) === 0) keys.push(localStorage.key(i));
+      }
+    } catch (error) { /* storage blocked: nothing is kept */ }
+    return keys;
+  }
+
+  function load(key) {
+    try {
+      return JSON.parse(localStorage.getItem(key));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function ticks() {
+    var all = {};
+    storedKeys().forEach(function (key) {
+      if (key.indexOf(TICKS_PREFIX) !== 0) return;
+      var items = load(key) || {};
+      var yes = Object.keys(items).filter(function (item) { return items[item] === true; });
+      if (yes.length) {
+        all[key.slice(TICKS_PREFIX.length)] = {};
+        yes.forEach(function (item) { all[key.slice(TICKS_PREFIX.length)][item] = true; });
+      }
+    });
+    return all;
+  }
+
+  // The site's menu names every page and gives their order; checklists.js names a page by its file.
+  function menuLinks() {
+    return Array.prototype.filter.call(document.querySelectorAll(".md-nav--primary a.md-nav__link[href]"),
+      function (link) { return link.getAttribute("href").indexOf("#") === -1; });
+  }
+
+  function pageOf(link) {
+    return link.getAttribute("href").split("/").pop().replace(/\.html$/, "") || "index";
+  }
+
+  function showTicks() {
+    var old = ticked.querySelector(".plan-ticked__pages");
+    if (old) old.remove();
+    var all = ticks();
+    var links = menuLinks();
+    var order = links.map(pageOf);
+    var pages = Object.keys(all).sort(function (a, b) {
+      return (order.indexOf(a) + 1 || 1e6) - (order.indexOf(b) + 1 || 1e6) || (a < b ? -1 : 1);
+    });
+    ticked.classList.toggle("plan-ticked--some", pages.length > 0);
+    if (!pages.length) return;
+    var box = document.createElement("div");
+    box.className = "plan-ticked__pages";
+    pages.forEach(function (page) {
+      var heading = document.createElement("h3");
+      var link = links[order.indexOf(page)];
+      if (link) {
+        var a = document.createElement("a");
+        a.href = link.getAttribute("href");
+        a.textContent = link.textContent.trim();
+        heading.appendChild(a);
+      } else {
+        heading.textContent = page;  // a page that has since left the guide
+      }
+      var list = document.createElement("ul");
+      Object.keys(all[page]).forEach(function (item) {
+        var li = document.createElement("li");
+        li.textContent = item;
+        list.appendChild(li);
+      });
+      box.appendChild(heading);
+      box.appendChild(list);
+    });
+    ticked.appendChild(box);
+  }
+
+  // --- Keeping it on this device -------------------------------------------------------------
+
+  var keeping = true;
+
+  function store() {
+    try {
+      localStorage.setItem(PLAN_KEY, JSON.stringify(read()));
+      keeping = true;
+    } catch (error) {
+      if (keeping) say("This browser is not keeping what you type. Save a copy before you leave this page.", true);
+      keeping = false;
+    }
+  }
+
+  // --- Checking a plan before it is used: a saved copy, or what is in storage ---------------
+
+  function isText(value) { return typeof value === "string" && value.length <= MAX_TEXT; }
+
+  function isPlain(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+
+  function validRows(name, rows) {
+    var kinds = lists[name].kinds;
+    return Array.isArray(rows) && rows.length <= MAX_ROWS && rows.every(function (row) {
+      return isPlain(row) && Object.keys(row).every(function (key) {
+        return kinds[key] === "checkbox" ? typeof row[key] === "boolean" : kinds[key] && isText(row[key]);
+      });
+    });
+  }
+
+  function validPlan(data) {
+    return isPlain(data) && isPlain(data.fields) &&
+      Object.keys(data.fields).every(function (key) { return isText(data.fields[key]); }) &&
+      Object.keys(lists).every(function (name) { return validRows(name, data[name]); });
+  }
+
+  function validTicks(all) {
+    return isPlain(all) && Object.keys(all).every(function (page) {
+      return /^[\w.-]+$/.test(page) && isPlain(all[page]) && Object.keys(all[page]).every(function (item) {
+        return all[page][item] === true && item.length <= MAX_TEXT;
+      });
+    });
+  }
+
+  // --- Save a copy, open a saved copy, clear everything -------------------------------------
+
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  function saveCopy() {
+    var data = read();
+    var copy = { format: FORMAT, version: VERSION, saved: new Date().toISOString(), fields: data.fields };
+    Object.keys(lists).forEach(function (name) { copy[name] = data[name]; });
+    copy.checklists = ticks();
+    var name = "my-second-opinion-plan-" + today() + ".json";
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(copy, null, 2) + "\n"], { type: "application/json" }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+    say("Saved a copy named " + name + ". Look for it in your downloads.");
+  }
+
+  function refuse(why) {
+    say(why + " Nothing on this page was changed.", true);
+  }
+
+  function openCopy(file) {
+    if (file.size > MAX_FILE_BYTES) return refuse("This file is too big to be a saved plan.");
+    var reader = new FileReader();
+    reader.onerror = function () { refuse("This file could not be read."); };
+    reader.onload = function () {
+      var copy;
+      try {
+        copy = JSON.parse(reader.result);
+      } catch (error) {
+        return refuse("This file could not be read. It may be damaged, or it may not be a saved plan.");
+      }
+      if (!isPlain(copy) || copy.format !== FORMAT) {
+        return refuse("This file is not a plan saved from this guide.");
+      }
+      if (copy.version !== VERSION || !validPlan(copy) || !validTicks(copy.checklists)) {
+        return refuse("This saved plan is damaged, or it comes from another version of this guide.");
+      }
+      if (JSON.stringify(read()) !== JSON.stringify(defaults) &&
+          !window.confirm("Open this saved copy? It will replace the plan now on this page.")) {
+        return say("Nothing was changed.");
+      }
+      fill(copy);
+      storedKeys().forEach(function (key) {
+        if (key.indexOf(TICKS_PREFIX) === 0) localStorage.removeItem(key);
+      });
+      Object.keys(copy.checklists).forEach(function (page) {
+        try { localStorage.setItem(TICKS_PREFIX + page, JSON.stringify(copy.checklists[page])); } catch (error) { /* blocked */ }
+      });
+      store();
+      showTicks();
+      var when = new Date(copy.saved);
+      say("Opened the saved copy" + (isNaN(when) ? "" : " from " + when.toLocaleDateString(undefined,
+        { year: "numeric", month: "long", day: "numeric" })) + ". It has replaced the plan on this page.");
+    };
+    reader.readAsText(file);
+  }
+
+  function clearEverything() {
+    if (!window.confirm("Clear everything from this device?\n\nThis removes your plan, and the ticks on every " +
+        "page of this guide, from this browser. It cannot be undone. To keep a copy, choose Cancel, then Save a copy.")) {
+      return say("Nothing was cleared.");
+    }
+    storedKeys().forEach(function (key) { localStorage.removeItem(key); });
+    fill(defaults);
+    showTicks();
+    say("Everything this guide kept on this device is now cleared.");
+  }
+
+  var actions = {
+    save: saveCopy,
+    open: function () { fileInput.click(); },
+    print: function () { window.print(); },
+    clear: clearEverything
+  };
+
+  // --- Start: show the controls, learn the rows, then bring back what was kept --------------
+
+  root.querySelectorAll(".plan-actions, .plan-add, .plan-remove").forEach(function (el) { el.hidden = false; });
+  root.querySelectorAll("[data-rows]").forEach(function (list) {
+    var template = list.querySelector(".plan-row").cloneNode(true);
+    var kinds = {};
+    template.querySelectorAll("[data-field]").forEach(function (field) {
+      kinds[field.dataset.field] = field.type === "checkbox" ? "checkbox" : "text";
+    });
+    lists[list.dataset.rows] = { list: list, template: template, kinds: kinds };
+  });
+  root.querySelectorAll("input, textarea").forEach(mirror);
+  var defaults = read();  // the blank form as the page gives it, suggested steps included
+  var kept = load(PLAN_KEY);
+  if (validPlan(kept)) fill(kept);
+  showTicks();
+  root.classList.add("plan--ready");
+
+  root.addEventListener("input", function (event) {
+    if (event.target === fileInput) return;
+    mirror(event.target);
+    store();
+  });
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button || !root.contains(button)) return;
+    if (button.classList.contains("plan-remove")) {
+      removeRow(button.closest(".plan-row"));
+    } else if (button.dataset.add) {
+      addRow(button.dataset.add).querySelector("input:not([type=checkbox]), textarea").focus();
+      store();
+    } else if (actions[button.dataset.action]) {
+      actions[button.dataset.action]();
+    }
+  });
+  fileInput.addEventListener("change", function () {
+    if (fileInput.files.length) openCopy(fileInput.files[0]);
+    fileInput.value = "";  // so the same file can be chosen again
+  });
+  // Ticks made in another tab show up here too.
+  window.addEventListener("storage", function (event) {
+    if (!event.key || event.key.indexOf(TICKS_PREFIX) === 0) showTicks();
+  });
+})();
