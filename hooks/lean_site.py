@@ -1,7 +1,7 @@
 """Leave out of the built site what no reader ever loads.
 
 Material ships source maps (about 1.3 MB) and search stemmers for some thirty languages
-(about 1 MB). A reader's browser never asks for them on an English site, but they would
+(about 1 MB). A reader's browser never asks for most of them (this site needs Spanish), but they would
 triple the offline zip a parent downloads on a phone. Neither Material nor MkDocs has a
 setting to leave them out, so this hook removes them after the build. A test checks they
 stay out.
@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.exceptions import PluginError
 
 from siterules.stylesheets import lean_stylesheets
@@ -22,15 +23,24 @@ from siterules.stylesheets import lean_stylesheets
 LUNR = Path("assets/javascripts/lunr")
 
 
+# Once, after both editions are written: the i18n plugin builds the Spanish edition inside the
+# English build's post-build step (priority -100), running this hook again each time; the
+# stylesheets can only be cut and merged once every page of both editions exists.
+@event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
     site = Path(config.site_dir)
     for source_map in site.rglob("*.map"):
         source_map.unlink()
-    # English search needs none of the language files; keep any language the site names.
+    # English search needs none of the language files; keep any other language the site names.
+    # Each page searches in its own language alone (overrides/partials/search-query.html), so
+    # lunr.multi, which mixes languages, is never loaded either.
     languages = config.plugins["material/search"].config.lang or ["en"]
     keep = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
     if keep:
-        keep |= {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+        keep |= {"lunr.stemmer.support.min.js"}
     for path in sorted((site / LUNR).rglob("*.js")):
         if path.name not in keep:
             path.unlink()

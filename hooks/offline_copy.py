@@ -9,6 +9,7 @@ zip is written by siterules/offline_copy.py, plain Python that a Zensical build 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,10 +32,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# After everything else, the offline plugin's search_index.js (priority -100) included.
+# After everything else: the offline plugin's search_index.js and the i18n plugin's build of the
+# Spanish edition (both at priority -100) included. The i18n plugin builds each other language
+# inside the English build, running this hook each time: only the outer build, with both
+# editions written, writes the zip, so it is written once and its size is true.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    root = urlsplit(config.site_url or "/").path or "/"
     try:
-        write_offline_copy(Path(config.site_dir), config.extra["offline_zip"])
+        write_offline_copy(Path(config.site_dir), config.extra["offline_zip"], root=root)
     except RuntimeError as error:
         raise PluginError(str(error)) from error

@@ -7,12 +7,21 @@ written, so one build lists every problem in every page, and a broken page is ne
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from siterules import Site, check_front_matter, check_html_links, check_page, ids_in
+from siterules import Site, check_front_matter, check_html_links, check_languages, check_page, ids_in
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Both editions whole, before anything is built (MkDocs runs this once, for all languages)."""
+    docs = Path(config.docs_dir)
+    _stop(check_languages({f"docs/{p.name}": p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md"))}))
+    return config
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -28,8 +37,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         problems += check_front_matter(name, source, page.meta)
         problems += check_page(name, source, page.content or "", page.meta.get("title"))
         problems += check_html_links(name, source, page.file.dest_uri, site)
+    _stop(problems)
+    return env
+
+
+def _stop(problems: list) -> None:
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         raise PluginError(f"The site's rules (siterules/) found {count} to fix before the site can be built:\n"
                           + "\n".join(f"  {problem}" for problem in problems))
-    return env

@@ -18,7 +18,9 @@ read from the first print's bookmarks; and Chromium stamps each PDF with the tim
 made, so those two dates are set to the guide's newest review date, which makes two builds of
 one commit byte-for-byte the same.
 
-Usage: python scripts/build_pdf.py [--site site] [--output site/downloads/second-opinion-guide.pdf]
+Each edition gets its own PDF (English, and Spanish from site/es/, each at its extra.guide_pdf).
+
+Usage: python scripts/build_pdf.py [--site site] [--lang en|es] [--output FILE]
 """
 
 from __future__ import annotations
@@ -134,14 +136,46 @@ def newest_review(articles: list[Tag]) -> dt.date:
     return max(dates)
 
 
-def long_date(day: dt.date) -> str:
+# The words the PDF itself adds, per language (the pages bring their own).
+WORDS = {
+    "en": {"for": "A guide for parents and caregivers", "contents": "Contents",
+           "reviewed": "Reviewed {date}. Each page gives its own review date and sources.",
+           "online": "Read it online, and get the newest version:", "page": '"Page " counter(page) " of " counter(pages)',
+           "advice": "This guide is general information, not medical advice. "
+                     "Please talk with your child's care team about your child's care."},
+    "es": {"for": "Una guía para padres y cuidadores", "contents": "Contenido",
+           "reviewed": "Revisada el {date}. Cada página da su propia fecha de revisión y sus fuentes.",
+           "online": "Léala en internet, en su versión más reciente:", "page": '"Página " counter(page) " de " counter(pages)',
+           "advice": "Esta guía es información general, no consejo médico. "
+                     "Hable con el equipo de atención médica de su hijo sobre su cuidado."},
+}
+
+
+def long_date(day: dt.date, lang: str = "en", months: list[str] | None = None) -> str:
+    if lang == "es" and months:
+        return f"{day.day} de {months[day.month - 1]} de {day.year}"
     return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
-def assemble(site: Path, config: dict) -> tuple[str, list[str], dt.date]:
+def edition(config: dict, lang: str) -> dict:
+    """The settings of one language's edition: the site's own for English, the i18n plugin's
+    overrides on top of them for another language (its name, description, extra, menu words)."""
+    if lang == "en":
+        return {**config, "nav_translations": {}, "folder": ""}
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    language = next(l for l in i18n["languages"] if l["locale"] == lang)
+    extra = {**config["extra"], **language.get("extra", {})}
+    return {**config, **{k: language[k] for k in ("site_name", "site_description", "copyright") if k in language},
+            "extra": extra, "nav_translations": language.get("nav_translations", {}), "folder": f"{lang}/"}
+
+
+def assemble(site: Path, config: dict, lang: str = "en") -> tuple[str, list[str], dt.date]:
     """The guide as one HTML document, the page titles in order, and the newest review date."""
-    site_url = config.get("site_url") or ""
-    order = nav_pages(config["nav"])
+    config = edition(config, lang)
+    words = WORDS[lang]
+    site_url = (config.get("site_url") or "") + config["folder"]
+    site = site / config["folder"]  # each edition's pages, linked to each other by name
+    order = [(config["nav_translations"].get(section, section), page) for section, page in nav_pages(config["nav"])]
     pages = {page.removesuffix(".md") + ".html": slug_of(page) for _, page in order}
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
 
@@ -184,28 +218,27 @@ def assemble(site: Path, config: dict) -> tuple[str, list[str], dt.date]:
     about = htmllib.escape(" ".join(config.get("site_description", "").split()))
     notice = htmllib.escape(config.get("copyright", ""))
     document = f"""<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{site_name}</title>
 <meta name="description" content="{about}">
 {stylesheets}
-<style>{STYLE.read_text(encoding="utf-8")}</style>
+<style>{STYLE.read_text(encoding="utf-8").replace('"Page " counter(page) " of " counter(pages)', words["page"])}</style>
 </head>
 <body {body_attributes}>
 <div class="md-container"><main class="md-main"><div class="md-main__inner md-grid"><div class="md-content" id="guide">
 <section class="guide-cover md-typeset">
-<p class="guide-cover__for">A guide for parents and caregivers</p>
+<p class="guide-cover__for">{words["for"]}</p>
 <h1>{site_name}</h1>
 <p class="guide-cover__about">{about}</p>
-<p class="guide-cover__reviewed">Reviewed {long_date(reviewed)}. Each page gives its own review date and sources.</p>
-<p class="guide-cover__online">Read it online, and get the newest version: <a href="{site_url}">{site_url}</a></p>
-<p class="guide-cover__advice">This guide is general information, not medical advice.
-Please talk with your child's care team about your child's care.</p>
+<p class="guide-cover__reviewed">{words["reviewed"].format(date=long_date(reviewed, lang, config["extra"]["ui"]["months"]))}</p>
+<p class="guide-cover__online">{words["online"]} <a href="{site_url}">{site_url}</a></p>
+<p class="guide-cover__advice">{words["advice"]}</p>
 <p class="guide-cover__license">{notice}</p>
 </section>
 <nav class="guide-toc md-typeset" aria-labelledby="contents">
-<h1 id="contents">Contents</h1>
+<h1 id="contents">{words["contents"]}</h1>
 <ol>{toc_html}</ol>
 </nav>
 {"".join(str(a) for a in articles)}
@@ -265,13 +298,13 @@ def pin_dates(pdf: bytes, day: dt.date) -> bytes:
     return pinned
 
 
-def build(site: Path, output: Path) -> tuple[int, float]:
-    """Write the PDF; return its page count and the seconds it took."""
+def build(site: Path, output: Path, lang: str = "en") -> tuple[int, float]:
+    """Write the PDF of one language's edition; return its page count and the seconds it took."""
     from playwright.sync_api import sync_playwright
 
     start = time.perf_counter()
     config = load_config()
-    document, titles, reviewed = assemble(site, config)
+    document, titles, reviewed = assemble(site, config, lang)
     with tempfile.TemporaryDirectory() as work, sync_playwright() as playwright:
         html_file = Path(work) / "guide.html"
         pdf_file = Path(work) / "guide.pdf"
@@ -300,12 +333,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
     parser.add_argument("--output", type=Path, help="where to write the PDF (default: site/ + extra.guide_pdf)")
+    parser.add_argument("--lang", choices=sorted(WORDS), help="one edition only (default: every edition)")
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         sys.exit(f"build_pdf: {args.site} is not a built site: run `make build` first")
-    output = args.output or args.site / config["extra"]["guide_pdf"]
-    pages, seconds = build(args.site, output)
-    print(f"Wrote {output} ({pages} pages, {output.stat().st_size / 1e6:.1f} MB) in {seconds:.1f} s")
+    for lang in [args.lang] if args.lang else sorted(WORDS):
+        output = args.output or args.site / edition(config, lang)["extra"]["guide_pdf"]
+        pages, seconds = build(args.site, output, lang)
+        print(f"Wrote {output} ({pages} pages, {output.stat().st_size / 1e6:.1f} MB) in {seconds:.1f} s")
 
 
 if __name__ == "__main__":

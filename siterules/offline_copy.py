@@ -17,6 +17,7 @@ so two builds of one commit are identical. Python's zipfile does this in a few l
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 from pathlib import Path
 
@@ -26,10 +27,13 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: the usua
 # Where the placeholder can be: every page's footer, the About page, and the search index's
 # copy of the About page (search/search_index.* under MkDocs, search.* under Zensical).
 SHOWN_IN = (".html", ".js", ".json")
+BASE_SCRIPT_MARK = "404 portable"
+LEFT_OUT = {"search_index.json"}
 
 
-def write_offline_copy(site: Path, zip_path: str) -> str:
+def write_offline_copy(site: Path, zip_path: str, root: str = "/") -> str:
     """Zip `site` into site/`zip_path`, fill in its size where pages show it, and return the size."""
+    make_404_portable(site, root)
     target = site / zip_path
     pages = [p for p in sorted(site.rglob("*")) if p.suffix in SHOWN_IN and p.is_file()
              and SIZE_PLACEHOLDER.encode() in p.read_bytes()]
@@ -46,6 +50,29 @@ def write_offline_copy(site: Path, zip_path: str) -> str:
     raise RuntimeError(f"offline zip size does not settle ({label}); check overrides/partials/copyright.html")
 
 
+def make_404_portable(site: Path, root: str = "/") -> None:
+    """Let 404.html work from the unzipped copy as well as from a server.
+
+    Builders give the "not found" page links from the site's root ("/assets/...", "/index.html"),
+    because a server shows it at any address; from a folder on disk those lead nowhere. This
+    makes them relative to the site's root, and adds a <base> pointing at the root for readers
+    on the web, so the page works in both places. Run once: the <base> script marks it done.
+    """
+    page = site / "404.html"
+    if not page.is_file():
+        return
+    html = page.read_text(encoding="utf-8")
+    if BASE_SCRIPT_MARK in html:
+        return
+    html = re.sub(r'(\s(?:href|src)=["\']?)' + re.escape(root), r"\1", html)
+    # Material's settings on the page name the site's root and its search worker the same way.
+    html = re.sub(r'("base":\s*")' + re.escape(root) + '"', r'\1."', html)
+    html = re.sub(r'(":\s*")' + re.escape(root) + r'(?=assets/)', r"\1", html)
+    base = (f'<script>/* {BASE_SCRIPT_MARK} */if(location.protocol!=="file:")'
+            f'document.write(\'<base href="{root}">\')</script>')
+    page.write_text(html.replace("<head>", "<head>" + base, 1), encoding="utf-8")
+
+
 def human_size(size: int) -> str:
     """Rounded up to 10 kB, so the few bytes the figure itself adds cannot change it."""
     return f"{math.ceil(size / 10_000) * 10} kB"
@@ -53,7 +80,8 @@ def human_size(size: int) -> str:
 
 def _write_zip(site: Path, target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
+    # From files, search reads its index from search_index.js; the .json twin is for a web server.
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and p.name not in LEFT_OUT)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{FOLDER_IN_ZIP}/{path.relative_to(site).as_posix()}", FIXED_TIME)

@@ -27,6 +27,17 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def spanish_guide_pdf(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Spanish edition as one PDF, printed from the session's site as `make pdf` does."""
+    target = tmp_path_factory.mktemp("pdf-es") / "segunda-opinion-guia.pdf"
+    result = build_pdf(site_dir, target, "es")
+    if result.returncode != 0 or not target.is_file():
+        pytest.fail(f"scripts/build_pdf.py --lang es failed (exit {result.returncode}):\n{result.stdout}{result.stderr}",
+                    pytrace=False)
+    return target
+
+
+@pytest.fixture(scope="session")
 def guide_pdf(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole guide as one PDF, printed from the session's site as `make pdf` does.
 

@@ -1,6 +1,6 @@
 """Type a parent's words into the site's real search box and read the first results.
 
-Shared by tests/test_search_understands_a_parent.py and by `python tests/parent_search.py`,
+Shared by tests/test_search_understands_a_parent.py and by `python tests/parent_search.py [site] [es]`,
 which prints how many queries pass, so a change to the search settings can be measured
 before and after (the tests only say pass or fail).
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 QUERIES_FILE = Path(__file__).with_name("parent_queries.toml")
+SPANISH_QUERIES_FILE = Path(__file__).with_name("parent_queries.es.toml")
 TOP = 3  # a parent on a phone reads the first few results, no more
 
 # The first TOP result groups (Material groups results by page), and in each the links a reader
@@ -42,7 +43,8 @@ def as_target(href: str, base_url: str) -> str:
     path = unquote(parts.path)
     root = unquote(urlsplit(base_url).path)
     page = path[len(root):] if path.startswith(root) else path
-    page = (page or "index.html").removesuffix(".html") + ".md"
+    page = (page or "index.html").removesuffix(".html")
+    page = page.removeprefix("es/") + ".es.md" if page.startswith("es/") else page + ".md"  # es/costs.html: costs.es.md
     return page + (f"#{parts.fragment}" if parts.fragment else "")
 
 
@@ -85,7 +87,7 @@ def run(page, base_url: str, queries: list[Query]) -> list[tuple[Query, list[lis
     return out
 
 
-def main(site: str) -> None:
+def main(site: str, lang: str = "en") -> None:
     """Print each query's result and the count that pass, for the site built in SITE."""
     from playwright.sync_api import sync_playwright
 
@@ -95,8 +97,8 @@ def main(site: str) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         page = browser.new_page()
-        page.goto(base + "index.html")
-        results = run(page, base, load_queries())
+        page.goto(base + ("es/index.html" if lang == "es" else "index.html"))
+        results = run(page, base, load_queries(SPANISH_QUERIES_FILE if lang == "es" else QUERIES_FILE))
         browser.close()
     for q, groups, ok in results:
         shown = " | ".join(", ".join(g) if not ok else (g[0] if g else "?") for g in groups)
@@ -106,4 +108,4 @@ def main(site: str) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
-    main(sys.argv[1] if len(sys.argv) > 1 else "site")
+    main(sys.argv[1] if len(sys.argv) > 1 else "site", sys.argv[2] if len(sys.argv) > 2 else "en")

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from sitebuild import PAGES, ROOT, html_path
+from sitebuild import PAGES, ROOT, html_path, language
 
 # WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices (Lighthouse counts those too: Material's
 # unnamed search dialog is one).
@@ -209,6 +209,6 @@ def test_every_page_is_valid_html(site_dir):
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_declares_its_language(page, page_soup):
     soup = page_soup(page)
-    assert soup.html.get("lang") == "en", f"{page}: <html lang> must be 'en'"
+    assert soup.html.get("lang") == language(page), f"{page}: <html lang> must be {language(page)!r}"
     for element in soup.find_all(attrs={"lang": True}):
         assert element["lang"].strip(), f"{page}: empty lang attribute on <{element.name}>"

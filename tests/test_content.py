@@ -8,17 +8,19 @@ from collections import deque
 
 import pytest
 
-from reading_level import MAX_GRADE, grade, words
-from sitebuild import DOCS, PAGES, html_path, internal_target, nav_pages
+from reading_level import MAX_GRADE, MIN_INFLESZ, grade, inflesz, words
+from sitebuild import (DOCS, ENGLISH_PAGES, PAGES, SPANISH_PAGES, english, html_path, internal_target, language,
+                       nav_pages, spanish)
 
-ABBREVIATIONS = DOCS / "_snippets" / "abbreviations.md"
+ABBREVIATIONS = {"en": DOCS / "_snippets" / "abbreviations.md", "es": DOCS / "_snippets" / "abbreviations.es.md"}
+GLOSSARY = {"en": "glossary.md", "es": "glossary.es.md"}
 CHECKLIST_PAGES = [p for p in PAGES if 'class="checklist' in (DOCS / p).read_text(encoding="utf-8")]
 
 
 def main_text(soup) -> str:
     """The prose a reader reads: the article, without permalinks, code, review line and sources."""
     article = soup.select_one("article.md-content__inner").__copy__()
-    for junk in article.select(".headerlink, pre, code, .page-review, script, style"):
+    for junk in article.select(".headerlink, pre, code, .page-review, .language-switch, script, style"):
         junk.decompose()
     blocks = []
     for element in article.find_all(["h1", "h2", "h3", "h4", "p", "li", "dt", "dd", "td", "th"]):
@@ -30,7 +32,7 @@ def main_text(soup) -> str:
     return "\n".join(blocks)
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", ENGLISH_PAGES)
 def test_every_page_reads_at_grade_8_or_lower(page, page_soup):
     text = main_text(page_soup(page))
     level = grade(text)
@@ -38,16 +40,27 @@ def test_every_page_reads_at_grade_8_or_lower(page, page_soup):
     assert level <= MAX_GRADE, f"{page}: reading grade {level} is above {MAX_GRADE}; use shorter sentences and words"
 
 
+@pytest.mark.parametrize("page", SPANISH_PAGES)
+def test_every_spanish_page_reads_as_bastante_facil_or_easier(page, page_soup):
+    """Szigriszt-Pazos (INFLESZ) 65 or more, on the same paragraphs the English measure reads."""
+    text = main_text(page_soup(page))
+    score = inflesz(text)
+    print(f"{page}: INFLESZ {score}, {words(text)} words")
+    assert score >= MIN_INFLESZ, f"{page}: INFLESZ {score} is below {MIN_INFLESZ}; use shorter sentences and words"
+
+
 def test_the_navigation_holds_every_page():
-    missing = sorted(set(PAGES) - set(nav_pages()))
+    missing = sorted(set(ENGLISH_PAGES) - set(nav_pages()))
     assert not missing, f"pages not in mkdocs.yml nav: {missing}"
     assert nav_pages()[0] == "index.md", "the home page must come first in the navigation"
 
 
-def test_every_page_is_within_two_clicks_of_home(soups):
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_page_is_within_two_clicks_of_home(lang, soups):
     """Breadth-first over every link a reader can click on the home page and the pages it leads to."""
-    distance = {"index.html": 0}
-    queue = deque(["index.html"])
+    home = html_path("index.md" if lang == "en" else "index.es.md")
+    distance = {home: 0}
+    queue = deque([home])
     while queue:
         path = queue.popleft()
         if distance[path] == 2:
@@ -57,23 +70,23 @@ def test_every_page_is_within_two_clicks_of_home(soups):
             if target in soups and target not in distance:
                 distance[target] = distance[path] + 1
                 queue.append(target)
-    far = [page for page in PAGES if html_path(page) not in distance]
+    far = [page for page in PAGES if language(page) == lang and html_path(page) not in distance]
     assert not far, f"pages more than two clicks from home: {far}"
 
 
-def _tooltips() -> dict[str, str]:
+def _tooltips(lang: str) -> dict[str, str]:
     entries = {}
-    for line in ABBREVIATIONS.read_text(encoding="utf-8").splitlines():
+    for line in ABBREVIATIONS[lang].read_text(encoding="utf-8").splitlines():
         match = re.match(r"^\*\[(.+?)\]:\s*(.+)$", line)
         if match:
             entries[match.group(1)] = match.group(2).strip()
         elif line.strip():
-            pytest.fail(f"{ABBREVIATIONS.name}: line is not '*[term]: definition': {line!r}")
+            pytest.fail(f"{ABBREVIATIONS[lang].name}: line is not '*[term]: definition': {line!r}")
     return entries
 
 
-def _glossary(page_soup) -> dict[str, str]:
-    article = page_soup("glossary.md").select_one("article")
+def _glossary(page_soup, lang: str) -> dict[str, str]:
+    article = page_soup(GLOSSARY[lang]).select_one("article")
     entries = {}
     for dt in article.find_all("dt"):
         dd = dt.find_next_sibling("dd")
@@ -81,13 +94,14 @@ def _glossary(page_soup) -> dict[str, str]:
     return entries
 
 
-def test_every_tooltip_term_has_the_same_glossary_entry(page_soup):
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_tooltip_term_has_the_same_glossary_entry(lang, page_soup):
     """One meaning per word: the tooltip says exactly what the glossary says.
 
     The glossary may hold a few words that get no tooltip: "second opinion" and "care team"
     are on every line of this site, and dotted underlines under them would only add noise.
     """
-    glossary, tooltips = _glossary(page_soup), _tooltips()
+    glossary, tooltips = _glossary(page_soup, lang), _tooltips(lang)
     assert tooltips, "no tooltip terms defined"
     missing = [term for term in tooltips if term not in glossary]
     assert not missing, f"tooltip terms with no glossary entry: {missing}"
@@ -161,31 +175,36 @@ def test_a_glossary_word_shows_its_meaning_when_reached_by_keyboard(browser, sit
         context.close()
 
 
-QUESTIONS_PAGE = "common-questions.md"
+QUESTIONS_PAGES = ["common-questions.md", "common-questions.es.md"]
 # Pages that answer no question of their own: the home page, the list of questions itself,
 # and the reference pages that every other page links to.
-NOT_ANSWER_PAGES = {"index.md", QUESTIONS_PAGE, "glossary.md", "about.md"}
+NOT_ANSWER_PAGES = {"index.md", "common-questions.md", "glossary.md", "about.md"}
 
 
-def test_questions_parents_ask_lists_at_least_sixty_questions_each_linked_to_its_answer(page_soup):
-    links = [a for a in page_soup(QUESTIONS_PAGE).select("article li > a[href]") if not a.find_parent(class_="page-review")]
+@pytest.mark.parametrize("questions_page", QUESTIONS_PAGES)
+def test_questions_parents_ask_lists_at_least_sixty_questions_each_linked_to_its_answer(questions_page, page_soup):
+    links = [a for a in page_soup(questions_page).select("article li > a[href]")
+             if not a.find_parent(class_="page-review")]
     questions = [a for a in links if a.get_text(strip=True).endswith("?")]
-    assert len(questions) >= 60, f"{QUESTIONS_PAGE} lists {len(questions)} questions; it should list at least 60"
+    assert len(questions) >= 60, f"{questions_page} lists {len(questions)} questions; it should list at least 60"
     without_section = [a.get_text() for a in questions if "#" not in a["href"] and "glossary" not in a["href"]]
     assert not without_section, f"questions that link to a page, not to the section that answers: {without_section}"
 
 
-def test_questions_parents_ask_reaches_every_page_that_answers_questions(page_soup):
+@pytest.mark.parametrize("questions_page", QUESTIONS_PAGES)
+def test_questions_parents_ask_reaches_every_page_that_answers_questions(questions_page, page_soup):
     linked = {a["href"].split("#")[0].removesuffix(".html") + ".md"
-              for a in page_soup(QUESTIONS_PAGE).select("article a[href]")}
-    missing = sorted(set(PAGES) - NOT_ANSWER_PAGES - linked)
-    assert not missing, f"{QUESTIONS_PAGE} has no question leading to: {missing}"
+              for a in page_soup(questions_page).select("article a[href]") if not a.find_parent(class_="page-review")}
+    missing = sorted(set(ENGLISH_PAGES) - NOT_ANSWER_PAGES - linked)
+    assert not missing, f"{questions_page} has no question leading to: {missing}"
 
 
-def test_questions_parents_ask_is_one_tap_from_home_and_in_the_navigation(page_soup):
-    home_links = {a["href"] for a in page_soup("index.md").select("article a[href]")}
-    assert html_path(QUESTIONS_PAGE) in home_links, "the home page does not link to Questions parents ask"
-    assert QUESTIONS_PAGE in nav_pages()[:3], "Questions parents ask should sit near the top of the navigation"
+@pytest.mark.parametrize("questions_page", QUESTIONS_PAGES)
+def test_questions_parents_ask_is_one_tap_from_home_and_in_the_navigation(questions_page, page_soup):
+    home = "index.md" if language(questions_page) == "en" else "index.es.md"
+    home_links = {a["href"] for a in page_soup(home).select("article a[href]")}
+    assert "common-questions.html" in home_links, f"{home} does not link to Questions parents ask"
+    assert english(questions_page) in nav_pages()[:3], "Questions parents ask should sit near the top of the navigation"
 
 
 # Facts a fact-check corrected (issue 10). Each pattern is the old wording, which must not return.
@@ -202,8 +221,17 @@ CORRECTED = {
 }
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", ENGLISH_PAGES)
 def test_no_page_repeats_a_corrected_fact(page):
     text = " ".join((DOCS / page).read_text(encoding="utf-8").split())
     found = [f"{pattern!r} ({why})" for pattern, why in CORRECTED.items() if re.search(pattern, text)]
     assert not found, f"{page} repeats wording the fact-check corrected: {found}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_glossary_word_on_a_page_has_the_meaning_of_its_own_language(page, page_soup):
+    """A Spanish page never shows an English meaning (COG, MRI and HIPAA are words of both)."""
+    meanings = set(_tooltips(language(page)).values())
+    shown = {a["title"] for a in page_soup(page).select("article abbr[title]")}
+    foreign = sorted(shown - meanings)
+    assert not foreign, f"{page}: tooltips that are not in its own glossary: {foreign[:3]}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader
 
-from sitebuild import ROOT, build_pdf, front_matter, nav_pages
+from sitebuild import ROOT, build_pdf, front_matter, html_path, nav_pages, spanish, ui
 
 SITE_URL = "https://second-opinion-guide.example.org/"
 PDF = "downloads/second-opinion-guide.pdf"
@@ -38,8 +38,8 @@ def squeezed(texts: list[str]) -> str:
     return re.sub(r"\s+", "", joined(texts))
 
 
-def titles() -> list[str]:
-    return [front_matter(page)["title"] for page in nav_pages()]
+def titles(lang: str = "en") -> list[str]:
+    return [front_matter(page if lang == "en" else spanish(page))["title"] for page in nav_pages()]
 
 
 def long_date(day: dt.date) -> str:
@@ -161,7 +161,8 @@ def test_the_pdf_is_dated_by_the_review_not_the_build(guide_pdf):
 
 def test_every_footer_and_about_link_the_pdf_at_its_published_address(soups):
     url = SITE_URL + PDF
-    missing = [path for path, soup in soups.items() if not soup.select_one(f'.md-footer a[href="{url}"]')]
+    missing = [path for path, soup in soups.items()
+               if not path.startswith("es/") and not soup.select_one(f'.md-footer a[href="{url}"]')]
     assert not missing, f"pages whose footer does not link {url}: {missing}"
     assert soups["about.html"].select_one(f'article a[href="{url}"]'), f"About does not link {url} in its text"
     leftover = [path for path, soup in soups.items() if "GUIDE-PDF-URL" in str(soup)]
@@ -194,3 +195,28 @@ def test_build_and_serve_do_not_need_the_pdf():
         assert "build_pdf" not in recipe, f"`make {target}` builds the PDF"
     assert re.search(r"^pdf: build", makefile, flags=re.M), "`make pdf` must build the site first"
 
+
+
+# --- The Spanish edition's PDF -------------------------------------------------------------------
+
+SPANISH_PDF = "downloads/segunda-opinion-guia.pdf"
+
+
+def test_the_spanish_pdf_holds_every_spanish_page_in_menu_order(spanish_guide_pdf):
+    reader, texts = read(spanish_guide_pdf)
+    spanish_titles = titles("es")
+    assert len(nav_pages()) + 2 <= len(reader.pages) <= 6 * len(nav_pages()), f"{len(reader.pages)} pages"
+    missing = [title for title in spanish_titles if title not in joined(texts)]
+    assert not missing, f"Spanish page titles not found in the Spanish PDF: {missing}"
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top[1:] == ["Contenido", *spanish_titles], f"the Spanish PDF's top-level bookmarks are {top}"
+    assert "Revisada el" in texts[0] and "no consejo médico" in texts[0], f"the Spanish cover says {texts[0][:300]!r}"
+    catalog = reader.trailer["/Root"]
+    assert catalog.get("/Lang") == "es", f"the Spanish PDF's language is {catalog.get('/Lang')!r}"
+
+
+def test_every_spanish_footer_links_the_spanish_pdf(soups):
+    url = SITE_URL + SPANISH_PDF
+    missing = [path for path, soup in soups.items()
+               if path.startswith("es/") and not soup.select_one(f'.md-footer a[href="{url}"]')]
+    assert not missing, f"Spanish pages whose footer does not link {url}: {missing}"

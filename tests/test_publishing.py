@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from sitebuild import PAGES, ROOT, build, front_matter, html_path
+from sitebuild import PAGES, ROOT, build, front_matter, html_path, language, ui
 
 SITE_URL = "https://second-opinion-guide.example.org/"
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -87,13 +87,14 @@ def test_every_page_describes_itself_as_a_medical_web_page(page, page_soup):
     assert data["name"] == meta["title"], f"{page}: JSON-LD name"
     assert data["description"] == meta["description"], f"{page}: JSON-LD description"
     assert data["lastReviewed"] == meta["reviewed"].isoformat(), f"{page}: JSON-LD lastReviewed"
-    assert data["inLanguage"] == "en", f"{page}: JSON-LD inLanguage"
-    assert "parents" in data["audience"]["audienceType"].lower(), f"{page}: JSON-LD audience"
+    assert data["inLanguage"] == language(page), f"{page}: JSON-LD inLanguage"
+    audience = data["audience"]["audienceType"].lower()
+    assert "parents" in audience or "padres" in audience, f"{page}: JSON-LD audience"
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_offers_a_plain_suggest_a_correction_link(page, page_soup):
-    links = [a for a in page_soup(page).select(".md-footer a") if a.get_text(strip=True) == "Suggest a correction"]
+    links = [a for a in page_soup(page).select(".md-footer a") if a.get_text(strip=True) == ui(language(page))["correction"]]
     assert len(links) == 1, f"{page}: no 'Suggest a correction' link in the footer"
     assert links[0]["href"].startswith(("https://", "mailto:")), f"{page}: the correction link is not plain"
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from parent_search import TOP, SearchBox, answers, load_queries
+from parent_search import SPANISH_QUERIES_FILE, TOP, SearchBox, answers, load_queries
 
 QUERIES = load_queries()
+SPANISH_QUERIES = load_queries(SPANISH_QUERIES_FILE)
 
 
 def test_there_are_at_least_forty_queries_in_a_parents_words():
@@ -25,7 +26,7 @@ def test_every_expected_answer_is_a_real_section(soups):
     from sitebuild import html_path
 
     wrong = []
-    for q in QUERIES:
+    for q in QUERIES + SPANISH_QUERIES:
         for answer in q.answers:
             page, _, section = answer.partition("#")
             soup = soups.get(html_path(page))
@@ -34,19 +35,45 @@ def test_every_expected_answer_is_a_real_section(soups):
     assert not wrong, "answers in parent_queries.toml that do not exist:\n" + "\n".join(wrong)
 
 
-@pytest.fixture(scope="module", params=["http", "file"])
-def search_box(request, browser, site_url, site_dir):
+def _search_box(request, browser, site_url, site_dir, home: str):
     base = site_url if request.param == "http" else site_dir.as_uri() + "/"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(base + "index.html")
-    yield SearchBox(page, base)
+    page.goto(base + home)
+    return context, SearchBox(page, base)
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def search_box(request, browser, site_url, site_dir):
+    context, box = _search_box(request, browser, site_url, site_dir, "index.html")
+    yield box
+    context.close()
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def spanish_search_box(request, browser, site_url, site_dir):
+    context, box = _search_box(request, browser, site_url, site_dir, "es/index.html")
+    yield box
     context.close()
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.words for q in QUERIES])
 def test_a_parents_words_find_the_answer_in_the_first_three_results(query, search_box):
     groups = search_box.top_results(query.words)
+    found = [t for group in groups for t in group]
+    assert any(answers(t, query) for t in found), (
+        f"searching {query.words!r}: no answer ({', '.join(query.answers)}) in the first {TOP} results; "
+        f"got {[g[:2] for g in groups]}"
+    )
+
+
+def test_there_are_at_least_twenty_spanish_queries():
+    assert len(SPANISH_QUERIES) >= 20, f"only {len(SPANISH_QUERIES)} Spanish queries in parent_queries.es.toml"
+
+
+@pytest.mark.parametrize("query", SPANISH_QUERIES, ids=[q.words for q in SPANISH_QUERIES])
+def test_a_spanish_speaking_parents_words_find_the_answer_in_the_first_three_results(query, spanish_search_box):
+    groups = spanish_search_box.top_results(query.words)
     found = [t for group in groups for t in group]
     assert any(answers(t, query) for t in found), (
         f"searching {query.words!r}: no answer ({', '.join(query.answers)}) in the first {TOP} results; "

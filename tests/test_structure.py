@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import CORE_PAGES, PAGES, front_matter, html_path, internal_target, nav_pages
+from sitebuild import CORE_PAGES, PAGES, front_matter, html_path, internal_target, language, nav_pages, ui
 
 REFERENCE_ATTRS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
                    ("iframe", "src"), ("source", "src"), ("source", "srcset"), ("form", "action"))
@@ -62,7 +62,8 @@ def test_no_heading_level_is_skipped(page, page_soup):
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_has_language_title_description_and_canonical(page, page_soup):
     soup = page_soup(page)
-    assert soup.html.get("lang") == "en", f"{page}: <html lang> is {soup.html.get('lang')!r}, want 'en'"
+    want = language(page)
+    assert soup.html.get("lang") == want, f"{page}: <html lang> is {soup.html.get('lang')!r}, want {want!r}"
     assert soup.title and soup.title.get_text(strip=True), f"{page}: empty <title>"
     description = soup.find("meta", attrs={"name": "description"})
     assert description is not None, f"{page}: no meta description"
@@ -79,7 +80,8 @@ def test_every_page_shows_its_review_dates_and_sources(page, page_soup):
     assert review is not None, f"{page}: no review line under the content"
     meta = front_matter(page)
     text = review.get_text(" ", strip=True)
-    assert "Page last reviewed:" in text and "Next review due:" in text, f"{page}: review line missing"
+    words = ui(language(page))
+    assert words["reviewed"] in text and words["next_review"] in text, f"{page}: review line missing"
     dates = [t["datetime"] for t in review.select(".page-review__dates time")]
     assert dates == [meta["reviewed"].isoformat(), meta["next_review"].isoformat()], (
         f"{page}: review dates {dates} do not match front matter"

@@ -22,7 +22,11 @@ What only MkDocs does today, through hooks/ (Zensical runs no MkDocs hooks):
 - hooks/offline_copy.py writes the offline zip; scripts/zensical_build.py writes it too;
 - hooks/review_dates.py dates the sitemap's <lastmod> by `reviewed`: lost under Zensical,
   whose sitemap has no <lastmod>;
-- hooks/lean_site.py removes source maps and unused search languages: Zensical ships neither.
+- hooks/lean_site.py removes source maps and unused search languages: Zensical ships neither;
+- the Spanish edition: Zensical 0.0.73 ignores the i18n plugin. Given docs/costs.es.md it
+  writes costs.es.html beside costs.html, in English's place in the site (lang="en", English
+  navigation, links to costs.md leading to the English page), and no es/ folder. So this test
+  builds the English edition alone (the copy leaves out *.es.md) and compares that.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import PAGES, ROOT, build_env, html_path
+from sitebuild import ENGLISH_PAGES, ROOT, build_env, html_path
 
 ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
 ZIP = "downloads/second-opinion-guide.zip"
@@ -51,8 +55,9 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("zensical") / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
+    # The English edition only: Zensical 0.0.73 ignores the i18n plugin (see the module docstring).
     for folder in ("docs", "overrides", "extensions"):  # extensions/: the site's Markdown extension
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.es.md"))
     result = subprocess.run([str(ZENSICAL_PYTHON), str(ROOT / "scripts" / "zensical_build.py"), str(project)],
                             env=build_env(), capture_output=True, text=True, timeout=300)
     if result.returncode:
@@ -107,12 +112,14 @@ def _site_path(page: str, href: str) -> str:
 
 
 def test_zensical_writes_the_same_pages(zensical_site, site_dir):
-    mkdocs, zensical = set(built_pages(site_dir)), set(built_pages(zensical_site))
+    mkdocs = {name for name, path in built_pages(site_dir).items()
+              if not path.relative_to(site_dir).as_posix().startswith("es/")}  # the English edition
+    zensical = set(built_pages(zensical_site))
     assert mkdocs == zensical, (f"only MkDocs writes {sorted(mkdocs - zensical)}; "
                                 f"only Zensical writes {sorted(zensical - mkdocs)}")
 
 
-@pytest.mark.parametrize("page", [html_path(p) for p in PAGES] + ["404.html"])
+@pytest.mark.parametrize("page", [html_path(p) for p in ENGLISH_PAGES] + ["404.html"])
 def test_every_page_says_the_same_under_zensical(page, zensical_site, site_dir):
     mkdocs = what_a_reader_meets(built_pages(site_dir)[page], page)
     zensical = what_a_reader_meets(built_pages(zensical_site)[page], page)

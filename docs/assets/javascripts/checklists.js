@@ -5,7 +5,9 @@
  * checkboxes: the item's text moves inside its <label>, so a screen reader reads it and a
  * tap on the words ticks the box. Ticks are kept in this browser's localStorage (never
  * sent anywhere), per page, and survive a reload, also when the site is read from files.
- * One "Clear all ticks" button follows the last checklist on the page.
+ * One "Clear all ticks" button follows the last checklist on the page. Its words follow the
+ * page's language, and each language keeps its own ticks (a Spanish page's items are other
+ * words, so they are kept under their own key).
  */
 (function () {
   "use strict";
@@ -13,8 +15,12 @@
   var lists = document.querySelectorAll(".checklist");
   if (!lists.length) return;
 
+  var spanish = document.documentElement.lang === "es";
+  var words = spanish
+    ? { clear: "Borrar todas las marcas", cleared: "Se borraron todas las marcas de esta página." }
+    : { clear: "Clear all ticks", cleared: "All ticks on this page are cleared." };
   var page = location.pathname.split("/").pop().replace(/\.html$/, "") || "index";
-  var key = "second-opinion-guide:checklist:" + page;
+  var key = "second-opinion-guide:checklist:" + (spanish ? "es:" : "") + page;
 
   function load() {
     try {
@@ -61,7 +67,7 @@
   var button = document.createElement("button");
   button.type = "button";
   button.className = "md-button checklist-actions__clear";
-  button.textContent = "Clear all ticks";
+  button.textContent = words.clear;
   var status = document.createElement("span");
   status.className = "checklist-actions__status";
   status.setAttribute("role", "status");
@@ -69,7 +75,7 @@
     boxes.forEach(function (box) { box.checked = false; });
     ticks = {};
     save(ticks);
-    status.textContent = "All ticks on this page are cleared.";
+    status.textContent = words.cleared;
   });
   actions.appendChild(button);
   actions.appendChild(status);

@@ -1,5 +1,5 @@
 /*
- * My second-opinion plan: the organiser on docs/my-plan.md, and only there.
+ * My second-opinion plan: the organiser on docs/my-plan.md and docs/my-plan.es.md, and only there.
  *
  * The form is plain HTML in the page, so with scripts off it still prints as a blank form.
  * This script adds what needs a script:
@@ -9,6 +9,8 @@
  * - it saves everything as a file, and opens such a file again, refusing anything else;
  * - it clears everything the guide keeps on this device, after asking.
  * Nothing is ever sent anywhere: no requests at all, so it works the same from file://.
+ * Its words follow the page's language (<html lang>), and each language keeps its own plan and
+ * ticks, as checklists.js does: the English page shows English ticks, es/my-plan.html Spanish ones.
  */
 (function () {
   "use strict";
@@ -16,9 +18,11 @@
   var root = document.getElementById("my-plan");
   if (!root) return;
 
+  var LANG = document.documentElement.lang === "es" ? "es" : "en";  // as checklists.js decides
   var PREFIX = "second-opinion-guide:";          // every key the guide keeps starts with this
-  var PLAN_KEY = PREFIX + "plan";
-  var TICKS_PREFIX = PREFIX + "checklist:";      // checklists.js: one key per page, {item: true}
+  var PLAN_KEY = PREFIX + (LANG === "es" ? "plan:es" : "plan");
+  var CHECKLIST = PREFIX + "checklist:";         // checklists.js: one key per page, {item: true}
+  var OWN_PAGE = LANG === "es" ? /^es:([\w.-]+)$/ : /^([\w.-]+)$/;  // after CHECKLIST: es:records, records
   var FORMAT = "second-opinion-guide/my-plan";   // marks a saved copy as ours
   var VERSION = 1;
   var MAX_FILE_BYTES = 1000000;                  // a year of notes is a few kB
@@ -29,6 +33,67 @@
   var fileInput = document.getElementById("plan-file");
   var ticked = document.getElementById("plan-ticked");
   var lists = {};                                // "log", "steps": {list, template, kinds}
+
+  // --- Words, in the page's language ----------------------------------------------------------
+  // Only what this script writes; the page's own words are in its Markdown (my-plan.es.md).
+
+  var WORDS = {
+    en: {
+      removeAsk: { log: "Remove entry {n}? What you wrote in it will be gone.",
+                   steps: "Remove step {n}? What you wrote in it will be gone." },
+      removed: { log: "Entry {n} removed.", steps: "Step {n} removed." },
+      notKept: "This browser is not keeping what you type. Save a copy before you leave this page.",
+      file: "my-second-opinion-plan-{date}.json",
+      saved: "Saved a copy named {file}. Look for it in your downloads.",
+      refused: " Nothing on this page was changed.",
+      tooBig: "This file is too big to be a saved plan.",
+      unreadable: "This file could not be read.",
+      notJSON: "This file could not be read. It may be damaged, or it may not be a saved plan.",
+      notOurs: "This file is not a plan saved from this guide.",
+      damaged: "This saved plan is damaged, or it comes from another version of this guide.",
+      otherLanguage: "This copy was saved from the Spanish page. Open it there: the link to the Spanish page " +
+        "is at the top of this page.",
+      openAsk: "Open this saved copy? It will replace the plan now on this page.",
+      notOpened: "Nothing was changed.",
+      opened: "Opened the saved copy. It has replaced the plan on this page.",
+      openedFrom: "Opened the saved copy from {date}. It has replaced the plan on this page.",
+      clearAsk: "Clear everything from this device?\n\nThis removes your plans, and the ticks on every page of " +
+        "this guide, in English and in Spanish, from this browser. It cannot be undone. To keep a copy, " +
+        "choose Cancel, then Save a copy.",
+      notCleared: "Nothing was cleared.",
+      cleared: "Everything this guide kept on this device is now cleared."
+    },
+    es: {
+      removeAsk: { log: "¿Quitar la nota {n}? Se borrará lo que escribió en ella.",
+                   steps: "¿Quitar el paso {n}? Se borrará lo que escribió en él." },
+      removed: { log: "Se quitó la nota {n}.", steps: "Se quitó el paso {n}." },
+      notKept: "Este navegador no está guardando lo que escribe. Guarde una copia antes de salir de esta página.",
+      file: "mi-plan-segunda-opinion-{date}.json",
+      saved: "Se guardó una copia llamada {file}. Búsquela en sus descargas.",
+      refused: " No se cambió nada en esta página.",
+      tooBig: "Este archivo es demasiado grande para ser un plan guardado.",
+      unreadable: "No se pudo leer este archivo.",
+      notJSON: "No se pudo leer este archivo. Puede estar dañado, o puede que no sea un plan guardado.",
+      notOurs: "Este archivo no es un plan guardado desde esta guía.",
+      damaged: "Este plan guardado está dañado, o viene de otra versión de esta guía.",
+      otherLanguage: "Esta copia se guardó desde la página en inglés. Ábrala allí: el enlace a la página en " +
+        "inglés está arriba, al principio de esta página.",
+      openAsk: "¿Abrir esta copia guardada? Va a reemplazar el plan que está ahora en esta página.",
+      notOpened: "No se cambió nada.",
+      opened: "Se abrió la copia guardada. Reemplazó el plan de esta página.",
+      openedFrom: "Se abrió la copia guardada del {date}. Reemplazó el plan de esta página.",
+      clearAsk: "¿Borrar todo de este dispositivo?\n\nEsto quita de este navegador sus planes y las marcas de " +
+        "todas las páginas de esta guía, en inglés y en español. No se puede deshacer. Para guardar una copia, " +
+        "elija Cancelar y después Guardar una copia.",
+      notCleared: "No se borró nada.",
+      cleared: "Se borró todo lo que esta guía guardaba en este dispositivo."
+    }
+  }[LANG];
+
+  // words(WORDS.saved, {file: "x.json"}): the words, with {file} filled in.
+  function words(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  }
 
   // --- Messages -----------------------------------------------------------------------------
 
@@ -125,13 +190,13 @@
 
   function removeRow(row) {
     var name = row.parentNode.dataset.rows;
-    var what = (name === "log" ? "Entry " : "Step ") + (Array.prototype.indexOf.call(row.parentNode.children, row) + 1);
-    if (hasText(row) && !window.confirm("Remove " + what.toLowerCase() + "? What you wrote in it will be gone.")) return;
+    var n = { n: Array.prototype.indexOf.call(row.parentNode.children, row) + 1 };
+    if (hasText(row) && !window.confirm(words(WORDS.removeAsk[name], n))) return;
     row.remove();
     renumber(name);
     store();
     root.querySelector("[data-add='" + name + "']").focus();
-    say(what + " removed.");
+    say(words(WORDS.removed[name], n));
   }
 
   // --- What the family ticked on other pages ------------------------------------------------
@@ -154,24 +219,34 @@
     }
   }
 
+  // The ticks of this page's language only, by page: {"records": {...}} or {"es:records": {...}}.
+  function ownTicks(key) {
+    return key.indexOf(CHECKLIST) === 0 && OWN_PAGE.test(key.slice(CHECKLIST.length));
+  }
+
   function ticks() {
     var all = {};
-    storedKeys().forEach(function (key) {
-      if (key.indexOf(TICKS_PREFIX) !== 0) return;
+    storedKeys().filter(ownTicks).forEach(function (key) {
       var items = load(key) || {};
+      var page = key.slice(CHECKLIST.length);
       var yes = Object.keys(items).filter(function (item) { return items[item] === true; });
       if (yes.length) {
-        all[key.slice(TICKS_PREFIX.length)] = {};
-        yes.forEach(function (item) { all[key.slice(TICKS_PREFIX.length)][item] = true; });
+        all[page] = {};
+        yes.forEach(function (item) { all[page][item] = true; });
       }
     });
     return all;
   }
 
-  // The site's menu names every page and gives their order; checklists.js names a page by its file.
+  // The site's menu names every page in this page's language (its links sit beside this page: es/
+  // for Spanish) and gives their order; checklists.js names a page by its file.
   function menuLinks() {
+    var here = location.href.replace(/[?#].*$/, "").replace(/[^/]*$/, "");
     return Array.prototype.filter.call(document.querySelectorAll(".md-nav--primary a.md-nav__link[href]"),
-      function (link) { return link.getAttribute("href").indexOf("#") === -1; });
+      function (link) {
+        return link.getAttribute("href").indexOf("#") === -1 && link.href.indexOf(here) === 0 &&
+          link.href.slice(here.length).indexOf("/") === -1;
+      });
   }
 
   function pageOf(link) {
@@ -184,8 +259,9 @@
     var all = ticks();
     var links = menuLinks();
     var order = links.map(pageOf);
+    var at = function (page) { return order.indexOf(page.replace(OWN_PAGE, "$1")); };  // es:records: records
     var pages = Object.keys(all).sort(function (a, b) {
-      return (order.indexOf(a) + 1 || 1e6) - (order.indexOf(b) + 1 || 1e6) || (a < b ? -1 : 1);
+      return (at(a) + 1 || 1e6) - (at(b) + 1 || 1e6) || (a < b ? -1 : 1);
     });
     ticked.classList.toggle("plan-ticked--some", pages.length > 0);
     if (!pages.length) return;
@@ -193,14 +269,14 @@
     box.className = "plan-ticked__pages";
     pages.forEach(function (page) {
       var heading = document.createElement("h3");
-      var link = links[order.indexOf(page)];
+      var link = links[at(page)];
       if (link) {
         var a = document.createElement("a");
         a.href = link.getAttribute("href");
         a.textContent = link.textContent.trim();
         heading.appendChild(a);
       } else {
-        heading.textContent = page;  // a page that has since left the guide
+        heading.textContent = page.replace(OWN_PAGE, "$1");  // a page that has since left the guide
       }
       var list = document.createElement("ul");
       Object.keys(all[page]).forEach(function (item) {
@@ -223,7 +299,7 @@
       localStorage.setItem(PLAN_KEY, JSON.stringify(read()));
       keeping = true;
     } catch (error) {
-      if (keeping) say("This browser is not keeping what you type. Save a copy before you leave this page.", true);
+      if (keeping) say(WORDS.notKept, true);
       keeping = false;
     }
   }
@@ -251,7 +327,7 @@
 
   function validTicks(all) {
     return isPlain(all) && Object.keys(all).every(function (page) {
-      return /^[\w.-]+$/.test(page) && isPlain(all[page]) && Object.keys(all[page]).every(function (item) {
+      return OWN_PAGE.test(page) && isPlain(all[page]) && Object.keys(all[page]).every(function (item) {
         return all[page][item] === true && item.length <= MAX_TEXT;
       });
     });
@@ -266,10 +342,10 @@
 
   function saveCopy() {
     var data = read();
-    var copy = { format: FORMAT, version: VERSION, saved: new Date().toISOString(), fields: data.fields };
+    var copy = { format: FORMAT, version: VERSION, lang: LANG, saved: new Date().toISOString(), fields: data.fields };
     Object.keys(lists).forEach(function (name) { copy[name] = data[name]; });
     copy.checklists = ticks();
-    var name = "my-second-opinion-plan-" + today() + ".json";
+    var name = words(WORDS.file, { date: today() });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([JSON.stringify(copy, null, 2) + "\n"], { type: "application/json" }));
     link.download = name;
@@ -277,59 +353,58 @@
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
-    say("Saved a copy named " + name + ". Look for it in your downloads.");
+    say(words(WORDS.saved, { file: name }));
   }
 
   function refuse(why) {
-    say(why + " Nothing on this page was changed.", true);
+    say(why + WORDS.refused, true);
   }
 
   function openCopy(file) {
-    if (file.size > MAX_FILE_BYTES) return refuse("This file is too big to be a saved plan.");
+    if (file.size > MAX_FILE_BYTES) return refuse(WORDS.tooBig);
     var reader = new FileReader();
-    reader.onerror = function () { refuse("This file could not be read."); };
+    reader.onerror = function () { refuse(WORDS.unreadable); };
     reader.onload = function () {
       var copy;
       try {
         copy = JSON.parse(reader.result);
       } catch (error) {
-        return refuse("This file could not be read. It may be damaged, or it may not be a saved plan.");
+        return refuse(WORDS.notJSON);
       }
       if (!isPlain(copy) || copy.format !== FORMAT) {
-        return refuse("This file is not a plan saved from this guide.");
+        return refuse(WORDS.notOurs);
       }
+      // A copy keeps one language's plan and ticks (copies saved before the Spanish edition have no
+      // lang: English). The other language's copy is refused, not mixed in: its ticks belong to the
+      // other language's pages, and its plan opens whole on the other language's page.
+      var from = copy.lang === undefined ? "en" : copy.lang;
+      if (from !== LANG) return refuse(from === "en" || from === "es" ? WORDS.otherLanguage : WORDS.damaged);
       if (copy.version !== VERSION || !validPlan(copy) || !validTicks(copy.checklists)) {
-        return refuse("This saved plan is damaged, or it comes from another version of this guide.");
+        return refuse(WORDS.damaged);
       }
-      if (JSON.stringify(read()) !== JSON.stringify(defaults) &&
-          !window.confirm("Open this saved copy? It will replace the plan now on this page.")) {
-        return say("Nothing was changed.");
+      if (JSON.stringify(read()) !== JSON.stringify(defaults) && !window.confirm(WORDS.openAsk)) {
+        return say(WORDS.notOpened);
       }
       fill(copy);
-      storedKeys().forEach(function (key) {
-        if (key.indexOf(TICKS_PREFIX) === 0) localStorage.removeItem(key);
-      });
+      storedKeys().filter(ownTicks).forEach(function (key) { localStorage.removeItem(key); });
       Object.keys(copy.checklists).forEach(function (page) {
-        try { localStorage.setItem(TICKS_PREFIX + page, JSON.stringify(copy.checklists[page])); } catch (error) { /* blocked */ }
+        try { localStorage.setItem(CHECKLIST + page, JSON.stringify(copy.checklists[page])); } catch (error) { /* blocked */ }
       });
       store();
       showTicks();
       var when = new Date(copy.saved);
-      say("Opened the saved copy" + (isNaN(when) ? "" : " from " + when.toLocaleDateString(undefined,
-        { year: "numeric", month: "long", day: "numeric" })) + ". It has replaced the plan on this page.");
+      say(isNaN(when) ? WORDS.opened : words(WORDS.openedFrom,
+        { date: when.toLocaleDateString(LANG, { year: "numeric", month: "long", day: "numeric" }) }));
     };
     reader.readAsText(file);
   }
 
   function clearEverything() {
-    if (!window.confirm("Clear everything from this device?\n\nThis removes your plan, and the ticks on every " +
-        "page of this guide, from this browser. It cannot be undone. To keep a copy, choose Cancel, then Save a copy.")) {
-      return say("Nothing was cleared.");
-    }
+    if (!window.confirm(WORDS.clearAsk)) return say(WORDS.notCleared);
     storedKeys().forEach(function (key) { localStorage.removeItem(key); });
     fill(defaults);
     showTicks();
-    say("Everything this guide kept on this device is now cleared.");
+    say(WORDS.cleared);
   }
 
   var actions = {
@@ -380,6 +455,6 @@
   });
   // Ticks made in another tab show up here too.
   window.addEventListener("storage", function (event) {
-    if (!event.key || event.key.indexOf(TICKS_PREFIX) === 0) showTicks();
+    if (!event.key || ownTicks(event.key)) showTicks();
   });
 })();
