@@ -67,7 +67,8 @@ def make_404_portable(site: Path, root: str = "/") -> None:
     html = re.sub(r'(\s(?:href|src)=["\']?)' + re.escape(root), r"\1", html)
     # Material's settings on the page name the site's root and its search worker the same way.
     html = re.sub(r'("base":\s*")' + re.escape(root) + '"', r'\1."', html)
-    html = re.sub(r'(":\s*")' + re.escape(root) + r'(?=assets/)', r"\1", html)
+    # ...and so do scripts that name an asset (the file:// search shim's loader, the worker).
+    html = re.sub(r'(["\'])' + re.escape(root) + r'(?=assets/)', r"\1", html)
     base = (f'<script>/* {BASE_SCRIPT_MARK} */if(location.protocol!=="file:")'
             f'document.write(\'<base href="{root}">\')</script>')
     page.write_text(html.replace("<head>", "<head>" + base, 1), encoding="utf-8")

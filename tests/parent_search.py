@@ -60,7 +60,8 @@ class SearchBox:
         self.page, self.base_url = page, base_url
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.wait_for_function(
-            "() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+            # Material's "Initializing search" label, in either edition's words
+            "() => !/Initializing|Inicializando/i.test(document.querySelector('.md-search-result__meta').textContent)",
             timeout=15_000,
         )
 
