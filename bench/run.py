@@ -86,9 +86,20 @@ markdown_extensions:
   - pymdownx.superfences
   - pymdownx.highlight
   - pymdownx.snippets:
-      auto_append: [{docs}/_snippets/abbreviations.md]
+      base_path: [{docs}/_snippets]   # each page includes its own language's glossary
   - pymdownx.tasklist:
       custom_checkbox: true
+# Both editions, as the i18n plugin builds them with Material's defaults (its language selector).
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: en
+          name: English
+          default: true
+        - locale: es
+          name: Español
 """
 
 
