@@ -153,6 +153,26 @@ def test_each_glossary_word_takes_keyboard_focus_once_per_page(page, page_soup):
     assert not unreachable, f"{page}: glossary words a keyboard cannot reach: {unreachable}"
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_each_glossary_word_is_explained_once_per_section(page, page_soup):
+    """One tooltip per word in each h2 section: no dotted underline under every repeat, and no
+    tooltip Material must set up for nothing when the page opens (extensions/glossary_focus.py)."""
+    article = page_soup(page).select_one("article")
+    seen: set[str] = set()
+    repeats: list[str] = []
+    for element in article.find_all(["h1", "h2", "abbr"]):
+        if element.name != "abbr":
+            seen = set()
+        elif not element.find_parent("a"):
+            word = " ".join(element.get_text().split()).casefold()
+            if word in seen:
+                repeats.append(word)
+            seen.add(word)
+    assert not repeats, f"{page}: glossary words explained twice in one section: {sorted(set(repeats))}"
+    in_terms = article.select("dt abbr")
+    assert not in_terms, f"{page}: glossary terms that are tooltips of themselves: {in_terms[:3]}"
+
+
 def test_a_glossary_word_shows_its_meaning_when_reached_by_keyboard(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -160,7 +180,8 @@ def test_a_glossary_word_shows_its_meaning_when_reached_by_keyboard(browser, sit
     meaning = page.locator("article abbr[tabindex='0']").first.get_attribute("title")
     for _ in range(300):  # Tab through the page, as a keyboard user does, until a glossary word
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('article abbr[title]')"):
+        # abbr[tabindex], not abbr[title]: Material takes the title off while its tooltip shows.
+        if page.evaluate("() => document.activeElement.matches('article abbr[tabindex]')"):
             break
     else:
         pytest.fail("Tab never reached a glossary word on what-it-does.md")
