@@ -554,3 +554,33 @@ def test_with_scripts_off_the_page_still_prints_as_a_blank_form(ed, browser, sit
     assert boxes >= 30, f"only {boxes} boxes to write in"
     printed = [word for word in ed.chrome if word in text]
     assert not printed, f"the blank form shows screen-only parts: {printed}"
+
+
+def test_with_scripts_off_the_page_says_nothing_is_kept_and_with_scripts_on_it_does_not(ed, browser, site_url):
+    """The warning is a <noscript>: shown only when scripts are off, and never shown then hidden."""
+    shown = {}
+    for scripts in (False, True):
+        context = browser.new_context(java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(site_url + ed.plan)
+        shown[scripts] = page.locator(".plan-noscript").is_visible()
+        context.close()
+    assert shown[False], "with scripts off, the page does not say that nothing is kept"
+    assert not shown[True], "with scripts on, the page says scripts are off"
+
+
+def test_the_organiser_does_not_move_under_the_reader_as_it_opens(ed, browser, site_url):
+    """No layout shift on a phone while the page and its script load (a moving page is one a
+    tired parent taps in the wrong place; Lighthouse counts it too)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.add_init_script("""window.__shifts = [];
+        new PerformanceObserver(list => { for (const e of list.getEntries()) window.__shifts.push(
+            [e.value, e.sources.map(s => s.node ? s.node.nodeName + "." + s.node.className : "?").join(", ")]); })
+        .observe({type: "layout-shift", buffered: true});""")
+    page.goto(site_url + ed.plan)
+    page.wait_for_function("() => document.querySelector('.plan--ready')")
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__shifts")
+    context.close()
+    assert not shifts, f"{ed.plan} moves as it opens: {shifts}"
