@@ -1,7 +1,7 @@
 """Speed and size of every page of this site beside a plain Material build of the same pages.
 
-Run it with `make bench` (15 minutes on a shared 2-core machine: bench/results/latest.md gives
-the last run's time). In one run, on this machine, it:
+Run it with `make bench`: about 20 minutes for both editions (56 pages) on a shared 2-core
+machine; bench/results/latest.md gives the last run's time. In one run, on this machine, it:
 
 1. builds this site and a *reference*: the same docs/ with `theme: material` and only the
    Markdown extensions the pages need (no overrides, hooks, plugins or extra CSS/JS), five
