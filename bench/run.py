@@ -10,9 +10,10 @@ machine; bench/results/latest.md gives the last run's time. In one run, on this 
 3. runs Lighthouse (pinned in bench/package-lock.json, installed into bench/node_modules) with
    its mobile defaults, simulated slow 4G, on every page of both builds, once each, the two
    builds' copies of a page one after the other so both meet the same machine load;
-4. runs the five slowest pages (by this site's LCP in step 3) three more times on both
-   builds and keeps the medians of those three runs: a page picked because it was slow once
-   would look slower than it is if that run were counted again;
+4. runs the five slowest pages (by this site's LCP in step 3), and every page whose LCP was
+   later than plain Material's, three more times on both builds and keeps the medians of those
+   three runs: a page picked because it was slow once would look slower than it is if that
+   run were counted again;
 5. records for every page LCP, FCP, total blocking time, the four Lighthouse scores,
    requests (local and third-party) and bytes on the wire (gzip, headers included), prints
    the tables, writes bench/results/latest.json and latest.md, and checks
@@ -270,11 +271,15 @@ def measure(builds: list[Build], pages: list[str], slowest: int, reruns: int) ->
     results = {b.label: {} for b in builds}
     for (page, b), run in zip(order, runs):
         results[b.label][page] = dict(page_record(run), runs=1, lcp_ms_runs=[round(run["lcp_ms"])])
-    ours = results[builds[0].label]
+    ours, ref = results[builds[0].label], results[builds[-1].label]
     again = sorted(pages, key=lambda p: ours[p]["lcp_ms"], reverse=True)[:slowest]
+    # A page whose one run painted later than plain Material's is run again too, so that a
+    # budget miss is a median of three runs and not one unlucky run (single runs of a page
+    # here differ by up to 200 ms).
+    again += [p for p in pages if p not in again and ours[p]["lcp_ms"] > ref[p]["lcp_ms"]]
     if again and reruns:
-        print(f"== Lighthouse: the {len(again)} slowest, {reruns} more runs each: {', '.join(again)}",
-              file=sys.stderr)
+        print(f"== Lighthouse: the {slowest} slowest and those later than plain Material, "
+              f"{reruns} more runs each: {', '.join(again)}", file=sys.stderr)
         order = [(page, b) for _ in range(reruns) for page in again for b in builds]
         runs = lighthouse([b.urls[page] for page, b in order])
         for page in again:
@@ -427,8 +432,8 @@ def main() -> int:
         f"{load:.1f} over the last 5 minutes at the end), in {minutes:.0f} minutes.\n"
         f"Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".\n\n"
         "Lighthouse mobile defaults (simulated slow 4G), both builds served with gzip. Every page once; "
-        f"the {args.slowest} slowest (by this site's LCP) {args.reruns} more times, medians of those "
-        "runs. Bytes are on the wire (gzip, with headers); requests count everything fetched except "
+        f"the {args.slowest} slowest (by this site's LCP), and any page that painted later than plain "
+        f"Material's, {args.reruns} more times, medians of those runs. Bytes are on the wire (gzip, with headers); requests count everything fetched except "
         "data: URLs.\n\n"
         f"## Summary\n\n{text}\n\n## Every page, slowest first\n\n{pages_text}\n\n## Budgets\n\n{budget_text}\n")
     print(text)
