@@ -35,7 +35,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for source_map in site.rglob("*.map"):
         source_map.unlink()
     # English search needs none of the language files; keep any other language the site names.
-    # Each page searches in its own language alone (docs/assets/javascripts/search.js), so
+    # Each page searches in its own language alone (overrides/partials/search-query.html), so
     # lunr.multi, which mixes languages, is never loaded either.
     languages = config.plugins["material/search"].config.lang or ["en"]
     keep = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}

@@ -37,11 +37,10 @@ def test_the_offline_zip_holds_neither(site_dir):
 
 
 # What a page asks of the server over http, counted (bench/ measures how long it takes): the page,
-# one stylesheet, Material's bundle and its search worker, the site's search script (one cached
-# file instead of the same 1.3 kB in every page), the icon, the checklist script on
+# one stylesheet, Material's bundle and its search worker, the icon, the checklist script on
 # pages with a checklist, and the organiser's script on the organiser's page. The search index
 # waits until a reader opens search; the file:// search shim is for pages opened from a file only.
-REQUESTS = {"page": 1, "stylesheet": 1, "bundle": 1, "search worker": 1, "search": 1, "icon": 1, "checklists": 1,
+REQUESTS = {"page": 1, "stylesheet": 1, "bundle": 1, "search worker": 1, "icon": 1, "checklists": 1,
             "my-plan": 1}
 
 
