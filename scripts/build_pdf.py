@@ -15,8 +15,9 @@ second renderer with its own system libraries and its own reading of Material's 
 Chromium lacks, this script does: CSS cannot put page numbers in a table of contents
 (no target-counter()), so the guide is printed twice, the second time with the page numbers
 read from the first print's bookmarks; and Chromium stamps each PDF with the time it was
-made, so those two dates are set to the guide's newest review date, which makes two builds of
-one commit byte-for-byte the same.
+made, so those two dates are set to the guide's newest review date; and it names table header
+cells after accessibility node numbers that shift when the machine is busy, so those are
+renumbered in order. That makes two builds of one commit byte-for-byte the same.
 
 Each edition gets its own PDF (English, and Spanish from site/es/, each at its extra.guide_pdf).
 
@@ -298,6 +299,23 @@ def pin_dates(pdf: bytes, day: dt.date) -> bytes:
     return pinned
 
 
+def pin_node_ids(pdf: bytes) -> bytes:
+    """Chromium names a table's header cells after its accessibility nodes ("node00003559"), and
+    those numbers shift by one or two when the machine is busy while the page opens (seen on CI:
+    two builds of one site differed only there). Number them 1, 2, 3... in their own order: the
+    names keep their length, so no byte offset moves, and their sort order, which the PDF's
+    /IDTree needs; header cells still point at the same cells.
+    """
+    found = sorted({int(number) for number in re.findall(rb"\(node(\d+)\)", pdf)})
+    rank = {number: position for position, number in enumerate(found, start=1)}
+
+    def renumber(match: re.Match) -> bytes:
+        digits = match.group(1)
+        return b"(node" + str(rank[int(digits)]).zfill(len(digits)).encode() + b")"
+
+    return re.sub(rb"\(node(\d+)\)", renumber, pdf)
+
+
 def build(site: Path, output: Path, lang: str = "en") -> tuple[int, float]:
     """Write the PDF of one language's edition; return its page count and the seconds it took."""
     from playwright.sync_api import sync_playwright
@@ -322,7 +340,7 @@ def build(site: Path, output: Path, lang: str = "en") -> tuple[int, float]:
         else:
             sys.exit("build_pdf: the contents' page numbers do not settle")
         browser.close()
-        pdf = pin_dates(pdf_file.read_bytes(), reviewed)
+        pdf = pin_node_ids(pin_dates(pdf_file.read_bytes(), reviewed))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(pdf)
     return len(PdfReader(output).pages), time.perf_counter() - start
