@@ -50,13 +50,15 @@ import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import sitemodel
+
+ROOT = sitemodel.ROOT
 BENCH = ROOT / "bench"
 WORK = BENCH / ".work"
 RESULTS = BENCH / "results"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM = sitemodel.chromium()
+# Lighthouse starts Chrome itself; QUIC off is the tests' flag Lighthouse has never needed.
+CHROME_FLAGS = [flag for flag in sitemodel.CHROMIUM_FLAGS if flag != "--disable-quic"]
 SLOWEST = 5
 RERUNS = 3
 BUILD_RUNS = 5
@@ -105,18 +107,15 @@ plugins:
 
 
 def ours_config(site_url: str) -> Path:
-    """This site's own mkdocs.yml; its site_url comes from SITE_URL, set by build()."""
-    return ROOT / "mkdocs.yml"
+    """This site's own mkdocs.yml (the argument is unused: build() sets SITE_URL, which it reads)."""
+    return sitemodel.CONFIG_FILE
 
 
 def reference_config(site_url: str) -> Path:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from sitebuild import nav_pages  # the same page order as this site
-
     WORK.mkdir(parents=True, exist_ok=True)
     path = WORK / "reference.yml"
     path.write_text(REFERENCE_CONFIG.format(site_url=site_url, docs=ROOT / "docs",
-                                            nav=json.dumps(nav_pages())), encoding="utf-8")
+                                            nav=json.dumps(sitemodel.nav_pages())), encoding="utf-8")
     return path
 
 
@@ -392,7 +391,7 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     lighthouse_ready()
-    ours_build = Build("ours", ours_config, "downloads/second-opinion-guide.zip", args.builds)
+    ours_build = Build("ours", ours_config, sitemodel.offline_zip(), args.builds)
     ref_build = Build("reference", reference_config, None, args.builds)
     pages = args.pages.split(",") if args.pages else sorted(ours_build.urls)
     assert sorted(ours_build.urls) == sorted(ref_build.urls), "the two builds have different pages"

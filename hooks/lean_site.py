@@ -1,13 +1,9 @@
-"""Leave out of the built site what no reader ever loads.
+"""After both editions are written: leave out what no reader loads, and cut the stylesheets.
 
-Material ships source maps (about 1.3 MB) and search stemmers for some thirty languages
-(about 1 MB). A reader's browser never asks for most of them (this site needs Spanish), but they would
-triple the offline zip a parent downloads on a phone. Neither Material nor MkDocs has a
-setting to leave them out, so this hook removes them after the build. A test checks they
-stay out.
-
-It also cuts Material's stylesheets to the rules the pages use and merges them with the
-site's own into one file, one request instead of three (siterules/stylesheets.py, PurgeCSS).
+The work is plain Python in postbuild/ (unused_files.py, stylesheets.py); this hook hands it the
+built site once, after the i18n plugin has written every edition (priority -150: after the
+plugin's own post-build step at -100), and skips it under `mkdocs serve`, where an editor wants
+a quick reload more than a small site (the pages look the same with Material's whole stylesheet).
 """
 
 from __future__ import annotations
@@ -15,40 +11,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from siterules.stylesheets import lean_stylesheets
+from postbuild.stylesheets import lean_stylesheets
+from postbuild.unused_files import remove_unused_files
+from sitemodel import is_outer_build
 
-LUNR = Path("assets/javascripts/lunr")
+_serving = False
 
 
-# Once, after both editions are written: the i18n plugin builds the Spanish edition inside the
-# English build's post-build step (priority -100), running this hook again each time; the
-# stylesheets can only be cut and merged once every page of both editions exists.
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 @event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not is_outer_build(config) or _serving:
         return
     site = Path(config.site_dir)
-    for source_map in site.rglob("*.map"):
-        source_map.unlink()
-    # English search needs none of the language files; keep any other language the site names.
-    # Each page searches in its own language alone (overrides/partials/search-query.html), so
-    # lunr.multi, which mixes languages, is never loaded either.
-    languages = config.plugins["material/search"].config.lang or ["en"]
-    keep = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
-    if keep:
-        keep |= {"lunr.stemmer.support.min.js"}
-    for path in sorted((site / LUNR).rglob("*.js")):
-        if path.name not in keep:
-            path.unlink()
-    for folder in sorted((site / LUNR).rglob("*"), reverse=True):
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-    if (site / LUNR).is_dir() and not any((site / LUNR).iterdir()):
-        (site / LUNR).rmdir()
+    remove_unused_files(site, config.plugins["material/search"].config.lang or ["en"])
     # The site's own stylesheets (extra_css, pointed at their minified copies by the minify
     # plugin) and scripts: every script in the site that came from docs/, not from the theme.
     docs = Path(config.docs_dir)

@@ -15,19 +15,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from siterules import Site, check_front_matter, check_html_links, check_languages, check_page, ids_in
+from sitemodel import translations
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Both editions whole, before anything is built (MkDocs runs this once, for all languages)."""
     docs = Path(config.docs_dir)
-    _stop(check_languages({f"docs/{p.name}": p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md"))}))
+    _stop(check_languages({f"docs/{p.name}": p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md"))},
+                          translations()))
     return config
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     # What a link written as HTML may point to: every file MkDocs writes, the pages MkDocs
-    # renders from templates (404.html, sitemap.xml), and the zip the offline_copy hook adds.
+    # renders from templates (404.html, sitemap.xml), and the zip the offline_zip hook adds.
     site = Site(files={file.dest_uri for file in files} | set(config.theme.static_templates)
                 | {config.extra["offline_zip"]},
                 ids={page.file.dest_uri: ids_in(page.content or "") for page in pages})

@@ -2,13 +2,20 @@
 
 Zensical, Material for MkDocs' successor, reads the same mkdocs.yml and renders the same
 templates (overrides/), but runs no MkDocs hooks. This script does the hooks' work around it,
-with the same plain Python (siterules/):
+with the same plain Python (siterules/, postbuild/):
 
-1. before: the front-matter rules over every docs/*.md;
-2. `zensical build --strict` into site/ (Zensical's own validation stops on a Markdown link
-   or #anchor that does not exist, as MkDocs' does);
+1. before: the front-matter rules over every page of both editions;
+2. `zensical build --strict` (Zensical's own validation stops on a Markdown link or #anchor
+   that does not exist, as MkDocs' does);
 3. after: the page rules on each built page's <article>, and links written as HTML;
 4. then the offline zip, with its size filled into every footer.
+
+What it builds: the ENGLISH edition only, into PROJECT/site/. Zensical 0.0.73 ignores the
+i18n plugin: given docs/costs.es.md it would write costs.es.html beside costs.html as an
+English page (lang="en", the English menu) and no es/ folder, and the Spanish pages' links
+(written for es/) would point outside the site. So the build runs on a copy of the project
+without the *.es.md pages; the Spanish edition under Zensical waits for its language support.
+The front-matter rules still read every Spanish page.
 
 It exits 1 listing every problem, each naming the file, the line and the fix, as `make build`
 does. What it does not do (only MkDocs does, through hooks/): date the sitemap's <lastmod> by
@@ -16,9 +23,8 @@ does. What it does not do (only MkDocs does, through hooks/): date the sitemap's
 (Zensical ships neither).
 
 Run it with the Python that has Zensical: `.venv-zensical/bin/python scripts/zensical_build.py
-[PROJECT]`, where PROJECT (the repository by default) holds mkdocs.yml, docs/ and overrides/.
-Zensical writes inside the project only, so the site is PROJECT/site/ and its cache
-PROJECT/.cache/.
+[PROJECT]`, where PROJECT (the repository by default) holds mkdocs.yml, docs/, overrides/ and
+extensions/. The site is written to PROJECT/site/.
 """
 
 from __future__ import annotations
@@ -26,35 +32,43 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # siterules/, without installing the project into Zensical's environment
+# The project's own packages, without installing the project into Zensical's environment
+# (Zensical pins its own Markdown stack; the main .venv pins MkDocs').
+sys.path.insert(0, str(ROOT))
 
+import sitemodel  # noqa: E402
+from postbuild.offline_zip import write_offline_zip  # noqa: E402
 from siterules import Problem, Site, check_front_matter, check_html_links, check_page, ids_in  # noqa: E402
 from siterules import read_front_matter  # noqa: E402
-from siterules.offline_copy import write_offline_copy  # noqa: E402
+
+STAGED = ("mkdocs.yml", "docs", "overrides", "extensions")
 
 
 def main(project: Path) -> int:
-    config = _config(project / "mkdocs.yml")
+    config = sitemodel.config(project / "mkdocs.yml")
     docs, site = project / "docs", project / "site"  # mkdocs.yml sets neither: both builders' defaults
-    pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
-             for path in sorted(docs.glob("*.md"))}
-
-    problems = [p for name, source in pages.items()
+    every_page = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
+                  for path in sorted(docs.glob("*.md"))}
+    problems = [p for name, source in every_page.items()
                 for p in check_front_matter(f"docs/{name}", source, read_front_matter(source))]
     if problems:
         return _report(problems)
+    pages = {name: source for name, source in every_page.items() if sitemodel.language(name) == "en"}
 
-    shutil.rmtree(site, ignore_errors=True)  # a stale MkDocs build would end up in the zip
-    build = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
-                            "--config-file", str(project / "mkdocs.yml")], cwd=project)
-    if build.returncode:
-        print(f"zensical build failed (exit {build.returncode}): see its messages above", file=sys.stderr)
-        return build.returncode
+    with tempfile.TemporaryDirectory() as work:
+        stage = Path(work) / "project"
+        _stage(project, stage)
+        build = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
+                                "--config-file", str(stage / "mkdocs.yml")], cwd=stage)
+        if build.returncode:
+            print(f"zensical build failed (exit {build.returncode}): see its messages above", file=sys.stderr)
+            return build.returncode
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.move(stage / "site", site)
 
     built = {name: (site / _built_name(name)).read_text(encoding="utf-8") for name in pages}
     index = Site(files={p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
@@ -67,24 +81,25 @@ def main(project: Path) -> int:
     if problems:
         return _report(problems)
 
-    size = write_offline_copy(site, config["extra"]["offline_zip"])
-    print(f"Built {site} with Zensical; the rules pass; offline zip {config['extra']['offline_zip']} ({size}).")
+    size = write_offline_zip(site, config["extra"]["offline_zip"])
+    print(f"Built the English edition in {site} with Zensical (it ignores the i18n plugin, so the Spanish "
+          f"edition is left out); the rules pass; offline zip {config['extra']['offline_zip']} ({size}).")
     return 0
+
+
+def _stage(project: Path, stage: Path) -> None:
+    """The project without the other editions' pages (*.LANG.md) and anything built."""
+    stage.mkdir(parents=True)
+    shutil.copy(project / "mkdocs.yml", stage)
+    other_editions = [f"*.{lang}.md" for lang in sitemodel.translations()]
+    for folder in STAGED[1:]:
+        shutil.copytree(project / folder, stage / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", *other_editions))
 
 
 def _built_name(page: str) -> str:
     """Where Zensical writes a page: costs.md -> costs.html (the offline plugin turns directory URLs off)."""
     return page.removesuffix(".md") + ".html"
-
-
-def _config(path: Path) -> dict:
-    """mkdocs.yml, with its !ENV and other tags read as plain values."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
 def _report(problems: list[Problem]) -> int:

@@ -16,13 +16,15 @@ Modules:
                   alt text on every image, each id once, links to other sites over https, and
                   links written as HTML (which no builder checks)
     languages     every page in both languages, each including its own language's glossary
-    offline_copy  not a rule: the offline zip every build writes, shared by both builders
+
+What the site is (its editions, pages and paths) is in sitemodel/; what is done to the built site
+after a build (the offline zip, the stylesheet cut) is in postbuild/.
 """
 
 from siterules.front_matter import check_front_matter, read_front_matter
-from siterules.languages import check_languages, language_of
-from siterules.page import Site, check_html_links, check_page, ids_in
+from siterules.languages import check_languages
+from siterules.page import Site, check_html_links, check_page, ids_in, resolve
 from siterules.problem import Problem
 
 __all__ = ["Problem", "Site", "check_front_matter", "check_html_links", "check_languages", "check_page",
-           "ids_in", "language_of", "read_front_matter"]
+           "ids_in", "read_front_matter", "resolve"]

@@ -8,48 +8,50 @@ or `"abbreviations.es.md"`), so that a Spanish page never shows an English meani
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from siterules.problem import Problem
 
-TRANSLATIONS = ("es",)  # the languages beside English, as page.LANG.md
-GLOSSARY = {"en": "abbreviations.md", "es": "abbreviations.es.md"}
 
-
-def language_of(name: str) -> str:
-    """'es' for docs/costs.es.md, 'en' for docs/costs.md."""
+def language_of(name: str, translations: Sequence[str]) -> str:
+    """'es' for docs/costs.es.md, 'en' for docs/costs.md, given the languages beside English."""
     parts = name.rsplit("/", 1)[-1].split(".")
-    return parts[-2] if len(parts) > 2 and parts[-2] in TRANSLATIONS else "en"
+    return parts[-2] if len(parts) > 2 and parts[-2] in translations else "en"
 
 
-def english_name(name: str) -> str:
+def glossary_of(lang: str) -> str:
+    """The tooltip snippet of a language: abbreviations.md, abbreviations.es.md."""
+    return "abbreviations.md" if lang == "en" else f"abbreviations.{lang}.md"
+
+
+def english_name(name: str, translations: Sequence[str]) -> str:
     """docs/costs.es.md -> docs/costs.md."""
-    lang = language_of(name)
+    lang = language_of(name, translations)
     return name if lang == "en" else name[: -len(f".{lang}.md")] + ".md"
 
 
-def check_translations(names: list[str]) -> list[Problem]:
+def check_translations(names: list[str], translations: Sequence[str]) -> list[Problem]:
     """Every English page has its translation in each language, and every translation its English page."""
     present = set(names)
     problems = []
     for name in sorted(present):
-        if language_of(name) == "en":
-            for lang in TRANSLATIONS:
+        if language_of(name, translations) == "en":
+            for lang in translations:
                 wanted = name[: -len(".md")] + f".{lang}.md"
                 if wanted not in present:
                     problems.append(Problem(name, None, f"has no translation {wanted}",
                                             f"write {wanted}, with the same sections, checklist items and sources"))
-        elif english_name(name) not in present:
-            problems.append(Problem(name, None, f"translates {english_name(name)}, which does not exist",
+        elif english_name(name, translations) not in present:
+            problems.append(Problem(name, None, f"translates {english_name(name, translations)}, which does not exist",
                                     "rename it after its English page, or remove it"))
     return problems
 
 
-def check_glossary_include(name: str, source: str) -> list[Problem]:
+def check_glossary_include(name: str, source: str, translations: Sequence[str]) -> list[Problem]:
     """The page includes its own language's glossary, and no other."""
-    lang = language_of(name)
-    own = f'--8<-- "{GLOSSARY[lang]}"'
-    others = [f'--8<-- "{g}"' for other, g in GLOSSARY.items() if other != lang]
+    lang = language_of(name, translations)
+    own = f'--8<-- "{glossary_of(lang)}"'
+    others = [f'--8<-- "{glossary_of(other)}"' for other in ("en", *translations) if other != lang]
     problems = []
     if own not in source:
         problems.append(Problem(name, None, f"does not include its glossary of tooltips",
@@ -61,9 +63,10 @@ def check_glossary_include(name: str, source: str) -> list[Problem]:
     return problems
 
 
-def check_languages(pages: Mapping[str, str]) -> list[Problem]:
-    """All the language rules over {docs/name.md: Markdown source}."""
-    problems = check_translations(list(pages))
+def check_languages(pages: Mapping[str, str], translations: Sequence[str]) -> list[Problem]:
+    """All the language rules over {docs/name.md: Markdown source}; `translations` are the
+    languages beside English (the site model's, from mkdocs.yml)."""
+    problems = check_translations(list(pages), translations)
     for name, source in pages.items():
-        problems += check_glossary_include(name, source)
+        problems += check_glossary_include(name, source, translations)
     return problems

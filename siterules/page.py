@@ -123,6 +123,23 @@ def ids_in(html: str, *, within_article: bool = False) -> list[str]:
 FILLED_BY_TEMPLATES = {"GUIDE-PDF-URL"}
 
 
+def resolve(page_path: str, ref: str) -> tuple[str, str] | None:
+    """The site path and #fragment a link on the page at `page_path` opens, as a browser reads it:
+    ('costs.html', 'appeals') for '../costs.html#appeals' on es/index.html. None for another site,
+    an email address or a phone number. Shared by these rules, the tests and the PDF."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or ref.startswith("//"):
+        return None
+    if not parts.path:
+        return page_path, unquote(parts.fragment)
+    path = unquote(parts.path)
+    path = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page_path), path)
+    path = posixpath.normpath(path) if path else "."
+    if parts.path.endswith("/") or path == ".":
+        path = posixpath.join(path, "index.html")
+    return path.removeprefix("./"), unquote(parts.fragment)
+
+
 def check_html_links(file: str, source: str, page_path: str, site: Site) -> list[Problem]:
     """Links and images written as HTML in the Markdown source point to something `site` holds.
 
@@ -134,18 +151,10 @@ def check_html_links(file: str, source: str, page_path: str, site: Site) -> list
     finder.close()
     problems = []
     for line, ref in finder.refs:
-        parts = urlsplit(ref)
-        if parts.scheme or parts.netloc or ref.startswith("//"):
-            continue  # another site, an email address or a phone number
-        if ref in FILLED_BY_TEMPLATES:
-            continue
-        if parts.path:
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), unquote(parts.path)))
-            if parts.path.endswith("/"):
-                path = posixpath.join(path, "index.html")
-        else:
-            path = page_path
-        path = path.removeprefix("./")
+        target = resolve(page_path, ref)
+        if target is None or ref in FILLED_BY_TEMPLATES:
+            continue  # another site, an email address or a phone number; or a template's to fill
+        path, fragment = target
         if path.endswith(".md"):
             problems.append(Problem(file, line, f"the HTML link {ref!r} points to a Markdown file: builders "
                                     "convert Markdown links only, so the reader would get a broken link",
@@ -154,8 +163,7 @@ def check_html_links(file: str, source: str, page_path: str, site: Site) -> list
         elif path not in site.files:
             problems.append(Problem(file, line, f"the HTML link {ref!r} points to {path}, which the built site "
                                     "does not have", "point it to a page or file that exists"))
-        elif parts.fragment and path in site.ids:
-            fragment = unquote(parts.fragment)
+        elif fragment and path in site.ids:
             count = site.ids[path].count(fragment)
             if count != 1:
                 problems.append(Problem(file, line, f"the HTML link {ref!r}: #{fragment} matches {count} ids on "

@@ -1,56 +1,101 @@
-"""Fixtures: the site is built once per test session, strictly, and parsed with a real parser.
+"""Fixtures: the site is built once per test run, strictly, and parsed with a real parser.
 
 A failed build fails every test that needs it, with the build's own output: nothing is skipped.
+Under pytest-xdist (`make test` runs two workers) the build, and each PDF, are still made once:
+the first worker to need one makes it under a file lock, the others wait and use it.
+
+Markers (pyproject.toml) are given from the fixtures a test uses, so none can be forgotten:
+`browser` (Chromium), `pdf` (prints the whole-guide PDF), `zensical` (builds with Zensical).
+`make check` runs what has none of them.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
-from sitebuild import build, build_pdf, html_path
+import sitemodel
+from sitemodel import build, build_env, html_path
+
+MARKED_BY_FIXTURE = {"browser": "browser", "visit": "browser", "zensical_site": "zensical",
+                     "guide_pdf": "pdf", "spanish_guide_pdf": "pdf"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+        # The PDF and Zensical tests share one slow thing each: one worker runs all of a group.
+        for group in ("pdf", "zensical"):
+            if item.get_closest_marker(group):
+                item.add_marker(pytest.mark.xdist_group(group))
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> dict:
+    """make(folder) -> dict, run once per test run even with several xdist workers; its result is
+    kept as JSON beside what it made, so every worker gets the same answer."""
+    shared = tmp_path_factory.getbasetemp()
+    if shared.name.startswith("popen-gw"):  # an xdist worker: share the run's own folder
+        shared = shared.parent
+    folder, result = shared / name, shared / f"{name}.json"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not result.exists():
+            folder.mkdir(exist_ok=True)
+            result.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return {**json.loads(result.read_text(encoding="utf-8")), "folder": folder}
+
+
+def _build_site(folder: Path) -> dict:
+    result = build(folder / "site")
+    return {"ok": result.returncode == 0 and "WARNING" not in result.stdout + result.stderr,
+            "output": f"exit {result.returncode}:\n{result.stdout}{result.stderr}"}
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("build") / "site"
-    result = build(target)
-    output = result.stdout + result.stderr
-    if result.returncode != 0 or "WARNING" in output:
-        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{output}", pytrace=False)
-    return target
+    built = once_per_run(tmp_path_factory, "build", _build_site)
+    if not built["ok"]:
+        pytest.fail(f"mkdocs build --strict failed ({built['output']}", pytrace=False)
+    return built["folder"] / "site"
 
 
-@pytest.fixture(scope="session")
-def spanish_guide_pdf(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Spanish edition as one PDF, printed from the session's site as `make pdf` does."""
-    target = tmp_path_factory.mktemp("pdf-es") / "segunda-opinion-guia.pdf"
-    result = build_pdf(site_dir, target, "es")
-    if result.returncode != 0 or not target.is_file():
-        pytest.fail(f"scripts/build_pdf.py --lang es failed (exit {result.returncode}):\n{result.stdout}{result.stderr}",
-                    pytrace=False)
-    return target
+def _pdf(site: Path, lang: str):
+    def make(folder: Path) -> dict:
+        target = folder / Path(sitemodel.editions()[lang].guide_pdf).name
+        result = subprocess.run([sys.executable, str(sitemodel.ROOT / "scripts" / "build_pdf.py"), "--site", str(site),
+                                 "--output", str(target), "--lang", lang],
+                                cwd=sitemodel.ROOT, env=build_env(), capture_output=True, text=True, timeout=600)
+        return {"ok": result.returncode == 0 and target.is_file(), "path": str(target),
+                "output": f"exit {result.returncode}:\n{result.stdout}{result.stderr}"}
+    return make
 
 
 @pytest.fixture(scope="session")
 def guide_pdf(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole guide as one PDF, printed from the session's site as `make pdf` does.
+    """The English guide as one PDF, printed from the run's site as `make pdf` does, into a folder
+    of its own, so site/ stays exactly as `mkdocs build` leaves it."""
+    made = once_per_run(tmp_path_factory, "pdf-en", _pdf(site_dir, "en"))
+    if not made["ok"]:
+        pytest.fail(f"scripts/build_pdf.py failed ({made['output']}", pytrace=False)
+    return Path(made["path"])
 
-    Written to a folder of its own, so site/ stays exactly as `mkdocs build` leaves it (the
-    reproducible-build test compares it with a second build).
-    """
-    target = tmp_path_factory.mktemp("pdf") / "second-opinion-guide.pdf"
-    result = build_pdf(site_dir, target)
-    if result.returncode != 0 or not target.is_file():
-        pytest.fail(f"scripts/build_pdf.py failed (exit {result.returncode}):\n{result.stdout}{result.stderr}",
-                    pytrace=False)
-    print(result.stdout.strip())
-    return target
+
+@pytest.fixture(scope="session")
+def spanish_guide_pdf(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    made = once_per_run(tmp_path_factory, "pdf-es", _pdf(site_dir, "es"))
+    if not made["ok"]:
+        pytest.fail(f"scripts/build_pdf.py --lang es failed ({made['output']}", pytrace=False)
+    return Path(made["path"])
 
 
 @pytest.fixture(scope="session")
@@ -85,25 +130,19 @@ def site_url(site_dir: Path):
     server.server_close()
 
 
-# --- The browser: Debian's Chromium, driven by Playwright, one per session ------------------
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic",
-]
-
+# --- The browser: Debian's Chromium, driven by Playwright, one per worker -----------------------
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)", pytrace=False)
+    chromium = sitemodel.chromium()
+    if not Path(chromium).exists():
+        pytest.fail(f"{chromium} is missing: run `make test` (it installs Debian's chromium)", pytrace=False)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=chromium, args=sitemodel.CHROMIUM_FLAGS, headless=True)
+        yield launched
+        launched.close()
 
 
 class Visit:
@@ -114,9 +153,11 @@ class Visit:
     """
 
     def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
-                 scheme: str = "light", reduced_motion: str = "no-preference"):
+                 scheme: str = "light", reduced_motion: str = "no-preference", init_scripts: tuple[str, ...] = ()):
         self.context = browser.new_context(viewport={"width": width, "height": height},
                                            color_scheme=scheme, reduced_motion=reduced_motion)
+        for script in init_scripts:
+            self.context.add_init_script(script)
         self.third_party: list[str] = []
         self.failed: list[str] = []
         self.console_errors: list[str] = []

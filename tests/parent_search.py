@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import sitemodel
+
 QUERIES_FILE = Path(__file__).with_name("parent_queries.toml")
 SPANISH_QUERIES_FILE = Path(__file__).with_name("parent_queries.es.toml")
 TOP = 3  # a parent on a phone reads the first few results, no more
@@ -42,9 +44,7 @@ def as_target(href: str, base_url: str) -> str:
     parts = urlsplit(href)
     path = unquote(parts.path)
     root = unquote(urlsplit(base_url).path)
-    page = path[len(root):] if path.startswith(root) else path
-    page = (page or "index.html").removesuffix(".html")
-    page = page.removeprefix("es/") + ".es.md" if page.startswith("es/") else page + ".md"  # es/costs.html: costs.es.md
+    page = sitemodel.page_at(path[len(root):] if path.startswith(root) else path)  # es/costs.html: costs.es.md
     return page + (f"#{parts.fragment}" if parts.fragment else "")
 
 
@@ -92,11 +92,9 @@ def main(site: str, lang: str = "en") -> None:
     """Print each query's result and the count that pass, for the site built in SITE."""
     from playwright.sync_api import sync_playwright
 
-    from conftest import CHROMIUM, CHROMIUM_FLAGS
-
     base = Path(site).resolve().as_uri() + "/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = p.chromium.launch(executable_path=sitemodel.chromium(), args=sitemodel.CHROMIUM_FLAGS)
         page = browser.new_page()
         page.goto(base + ("es/index.html" if lang == "es" else "index.html"))
         results = run(page, base, load_queries(SPANISH_QUERIES_FILE if lang == "es" else QUERIES_FILE))
@@ -108,5 +106,4 @@ def main(site: str, lang: str = "en") -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
     main(sys.argv[1] if len(sys.argv) > 1 else "site", sys.argv[2] if len(sys.argv) > 2 else "en")

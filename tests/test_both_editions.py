@@ -14,7 +14,8 @@ import re
 
 import pytest
 
-from sitebuild import ENGLISH_PAGES, front_matter, html_path, spanish
+from pages import ENGLISH_PAGES, spanish
+from sitemodel import front_matter, html_path
 
 SECTIONS = "article h2[id], article h3[id], article h4[id]"
 

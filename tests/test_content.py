@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from reading_level import MAX_GRADE, MIN_INFLESZ, grade, inflesz, words
-from sitebuild import (DOCS, ENGLISH_PAGES, PAGES, SPANISH_PAGES, english, html_path, internal_target, language,
-                       nav_pages, spanish)
+from pages import ENGLISH_PAGES, PAGES, SPANISH_PAGES, spanish
+from siterules import resolve
+from sitemodel import DOCS, english, html_path, language, nav_pages
 
 ABBREVIATIONS = {"en": DOCS / "_snippets" / "abbreviations.md", "es": DOCS / "_snippets" / "abbreviations.es.md"}
 GLOSSARY = {"en": "glossary.md", "es": "glossary.es.md"}
@@ -68,7 +69,7 @@ def test_every_page_is_within_two_clicks_of_home(lang, soups):
         if distance[path] == 2:
             continue
         for a in soups[path].find_all("a", href=True):
-            target = (internal_target(path, a["href"]) or (None,))[0]
+            target = (resolve(path, a["href"]) or (None,))[0]
             if target in soups and target not in distance:
                 distance[target] = distance[path] + 1
                 queue.append(target)
@@ -111,21 +112,6 @@ def test_every_tooltip_term_has_the_same_glossary_entry(lang, page_soup):
     assert not differ, f"tooltip and glossary say different things for: {differ}"
 
 
-@pytest.mark.parametrize("page", CHECKLIST_PAGES)
-def test_every_checklist_item_is_a_real_named_checkbox(page, page_soup, visit, site_url):
-    items = [" ".join(li.get_text().split()) for li in page_soup(page).select(".checklist li.task-list-item")]
-    assert items, f"{page}: no checklist items"
-    v = visit(site_url + html_path(page))
-    boxes = v.page.get_by_role("checkbox")
-    names = [boxes.nth(i).evaluate("e => e.closest('label').innerText.trim()") for i in range(boxes.count())]
-    assert boxes.count() == len(items), f"{page}: {boxes.count()} checkboxes for {len(items)} items"
-    for item in items:
-        box = v.page.get_by_role("checkbox", name=item, exact=True)
-        assert box.count() == 1, f"{page}: no checkbox named {item!r} (names: {names})"
-        assert box.is_enabled(), f"{page}: checkbox {item!r} cannot be ticked"
-    v.close()
-
-
 def test_a_glossary_word_shows_its_meaning_when_tapped(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
@@ -158,7 +144,7 @@ def test_each_glossary_word_takes_keyboard_focus_once_per_page(page, page_soup):
 @pytest.mark.parametrize("page", PAGES)
 def test_each_glossary_word_is_explained_once_per_section(page, page_soup):
     """One tooltip per word in each h2 section: no dotted underline under every repeat, and no
-    tooltip Material must set up for nothing when the page opens (extensions/glossary_focus.py)."""
+    tooltip Material must set up for nothing when the page opens (extensions/glossary_words.py)."""
     article = page_soup(page).select_one("article")
     seen: set[str] = set()
     repeats: list[str] = []

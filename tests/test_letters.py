@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from sitebuild import html_path
+from sitemodel import html_path
 
 PAGE = "letters.md"
 # Other pages link to these: keep them when a heading's words change.

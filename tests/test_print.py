@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitebuild import html_path
+from sitemodel import html_path
 
 PRINTED_PAGES = ["records.md", "questions.md"]
 PAPER = ["Letter", "A4"]

@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from sitebuild import PAGES, ROOT, build, front_matter, html_path, language, ui
+from pages import PAGES, ui
+from sitemodel import ROOT, build, front_matter, html_path, language
 
 SITE_URL = "https://second-opinion-guide.example.org/"
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from parent_search import SPANISH_QUERIES_FILE, TOP, SearchBox, answers, load_queries
+from sitemodel import html_path
 
 QUERIES = load_queries()
 SPANISH_QUERIES = load_queries(SPANISH_QUERIES_FILE)
@@ -23,8 +24,6 @@ def test_there_are_at_least_forty_queries_in_a_parents_words():
 
 def test_every_expected_answer_is_a_real_section(soups):
     """An answer that names a page or section that does not exist would make a test meaningless."""
-    from sitebuild import html_path
-
     wrong = []
     for q in QUERIES + SPANISH_QUERIES:
         for answer in q.answers:

@@ -7,7 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import CORE_PAGES, PAGES, front_matter, html_path, internal_target, language, nav_pages, ui
+from pages import CORE_PAGES, PAGES, ui
+from siterules import resolve
+from sitemodel import front_matter, html_path, language, nav_pages
 
 REFERENCE_ATTRS = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
                    ("iframe", "src"), ("source", "src"), ("source", "srcset"), ("form", "action"))
@@ -28,7 +30,7 @@ def test_every_internal_link_and_anchor_resolves(page, soups, site_dir):
             ref = element.get(attr)
             if not ref or (tag == "link" and "canonical" in element.get("rel", [])):
                 continue
-            target = internal_target(path, ref)
+            target = resolve(path, ref)
             if target is None:
                 continue
             file, fragment = target

@@ -1,7 +1,7 @@
 """The one stylesheet the site ships still styles every component the site uses.
 
 The build cuts Material's stylesheets to the rules the pages use (PurgeCSS, see
-siterules/stylesheets.py and purgecss.config.cjs) and merges them with the site's own. A rule
+postbuild/stylesheets.py and purgecss.config.cjs) and merges them with the site's own. A rule
 cut by mistake shows only when a reader meets what it styles, often after a script has run:
 search results, a tooltip, the drawer, the copy notice. So each state below is opened twice in
 Chromium, once with the shipped stylesheet and once with Material's whole stylesheets and the
@@ -17,7 +17,7 @@ from pathlib import Path
 import material
 import pytest
 
-from sitebuild import DOCS
+from sitemodel import DOCS
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 SHIPPED = "**/assets/stylesheets/site.*.min.css"
@@ -107,8 +107,7 @@ def look(browser, url: str, width: int, scheme: str, act, css: str | None) -> li
     if css is not None:
         context.route(SHIPPED, lambda route: route.fulfill(body=css, content_type="text/css"))
     page = context.new_page()
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="load")  # stylesheets hold up "load": nothing more to wait for
     act(page)
     page.wait_for_timeout(200)
     snapshot = page.evaluate(SNAPSHOT, PROPERTIES)

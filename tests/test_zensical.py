@@ -42,10 +42,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import ENGLISH_PAGES, ROOT, build_env, html_path
+from pages import ENGLISH_PAGES
+from sitemodel import ROOT, build_env, html_path, offline_zip
 
 ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
-ZIP = "downloads/second-opinion-guide.zip"
+ZIP = offline_zip()
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """One small stylesheet per site instead of three: Material's cut to what the pages use, and ours.
 
-Not a rule, but a step after the build, like the offline zip: hooks/lean_site.py runs it after
-every MkDocs build. Each page links Material's main stylesheet (138 kB, about 23 kB on the
-wire), its palette stylesheet and the site's own, three round trips before a phone can paint.
+A step after the build, like the offline zip: hooks/lean_site.py runs it after every MkDocs
+build. Each page links Material's main stylesheet, its palette stylesheet and the site's own:
+three round trips before a phone can paint (bench/results/ has the sizes).
 This runs PurgeCSS (pinned in package-lock.json, configured in purgecss.config.cjs) over
 Material's two, with every built page and the site's own scripts as the content it keeps rules
 for, appends the site's own stylesheet whole, writes the result as one file named by its

@@ -1,8 +1,8 @@
 """The downloadable offline copy of the site: one reproducible zip, its size in the footer.
 
-Not a rule, but the one step every build needs after the builder has written the site, so
-it lives here, plain Python, for both builders: MkDocs calls it from hooks/offline_copy.py,
-and scripts/zensical_build.py calls it after a Zensical build.
+The last step every build needs after the builder has written the site, plain Python for both
+builders: MkDocs calls it from hooks/offline_zip.py, and scripts/zensical_build.py calls it after
+a Zensical build.
 
 Families read on planes and in hospital rooms with no Wi-Fi, so every build also writes the
 whole site as one zip that opens from disk. The footer names the zip's size; the size is
@@ -31,23 +31,36 @@ BASE_SCRIPT_MARK = "404 portable"
 LEFT_OUT = {"search_index.json"}
 
 
-def write_offline_copy(site: Path, zip_path: str, root: str = "/") -> str:
+def write_offline_zip(site: Path, zip_path: str, root: str = "/") -> str:
     """Zip `site` into site/`zip_path`, fill in its size where pages show it, and return the size."""
     make_404_portable(site, root)
     target = site / zip_path
-    pages = [p for p in sorted(site.rglob("*")) if p.suffix in SHOWN_IN and p.is_file()
-             and SIZE_PLACEHOLDER.encode() in p.read_bytes()]
+    pages = _showing_size(site)
     label = SIZE_PLACEHOLDER
     # Writing the size changes the size; a few rounds settle on a figure that is true of itself.
     for _ in range(5):
         size = human_size(_write_zip(site, target))
         if size == label:
             return size
-        for page in pages:
-            text = page.read_text(encoding="utf-8")
-            page.write_text(text.replace(f"zip, {label})", f"zip, {size})"), encoding="utf-8")
+        _show_size(pages, label, size)
         label = size
     raise RuntimeError(f"offline zip size does not settle ({label}); check overrides/partials/copyright.html")
+
+
+def say_no_zip_yet(site: Path, words: str = "written by make build") -> None:
+    """For `mkdocs serve`, which writes no zip: the footer says so instead of showing a placeholder."""
+    _show_size(_showing_size(site), SIZE_PLACEHOLDER, words)
+
+
+def _showing_size(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*")) if p.suffix in SHOWN_IN and p.is_file()
+            and SIZE_PLACEHOLDER.encode() in p.read_bytes()]
+
+
+def _show_size(pages: list[Path], old: str, new: str) -> None:
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace(f"zip, {old})", f"zip, {new})"), encoding="utf-8")
 
 
 def make_404_portable(site: Path, root: str = "/") -> None:

@@ -8,8 +8,8 @@ after `abbr`'s own, trims that in three ways:
    later uses in the same section are plain words. A parent who lands on a section from the
    questions page still finds each word explained there, without a dotted underline under every
    repeat. It also keeps pages fast on a phone: Material sets up a tooltip for every `<abbr>`
-   when the page opens (about 4 ms each on Lighthouse's slowed-down phone), and a page like
-   costs.md had 55 of them.
+   when the page opens (a few milliseconds each on Lighthouse's slowed-down phone), and a long
+   page used to hold dozens of them.
 2. **Not where it is defined.** A word in a glossary term (`<dt>`) has its meaning right below
    it, so it is not an `<abbr>` there.
 3. **One tab stop per word.** An `<abbr>` cannot take focus, so a keyboard would never show a
@@ -80,10 +80,10 @@ def _unwrap(parent: etree.Element, abbr: etree.Element) -> None:
     parent.remove(abbr)
 
 
-class GlossaryFocusExtension(Extension):
+class GlossaryWordsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(GlossaryWords(md), "glossary_focus", ABBR_PRIORITY - 1)
+        md.treeprocessors.register(GlossaryWords(md), "glossary_words", ABBR_PRIORITY - 1)
 
 
-def makeExtension(**kwargs) -> GlossaryFocusExtension:  # noqa: N802 (Python-Markdown's name)
-    return GlossaryFocusExtension(**kwargs)
+def makeExtension(**kwargs) -> GlossaryWordsExtension:  # noqa: N802 (Python-Markdown's name)
+    return GlossaryWordsExtension(**kwargs)

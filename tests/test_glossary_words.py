@@ -1,4 +1,4 @@
-"""The glossary-words Markdown extension (extensions/glossary_focus.py), on small strings: no build needed."""
+"""The glossary-words Markdown extension (extensions/glossary_words.py), on small strings: no build needed."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ The biopsy result comes back.
 
 
 def render(text: str) -> str:
-    return markdown.markdown(text, extensions=["abbr", "extensions.glossary_focus"])
+    return markdown.markdown(text, extensions=["abbr", "extensions.glossary_words"])
 
 
 def test_a_glossary_word_is_explained_once_in_each_section():
@@ -47,7 +47,7 @@ def test_a_glossary_word_inside_a_link_adds_no_tab_stop_and_the_next_use_takes_i
 def test_a_word_being_defined_in_a_glossary_term_is_not_a_tooltip():
     html = markdown.markdown(
         "Biopsy\n:   A test. Not every biopsy hurts.\n\n*[Biopsy]: A test.\n*[biopsy]: A test.\n",
-        extensions=["abbr", "def_list", "extensions.glossary_focus"])
+        extensions=["abbr", "def_list", "extensions.glossary_words"])
     assert "<dt>Biopsy</dt>" in html
     assert html.count("<abbr") == 1  # in the definition, where it is a use, not the term
 

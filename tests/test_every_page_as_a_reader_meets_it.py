@@ -1,0 +1,157 @@
+"""Every page of both editions, opened in Chromium as a reader meets it, once per colour scheme.
+
+One visit per page and scheme runs every check that needs the page open in a browser, each
+reported on its own (pytest's subtests) with the page, the width and the scheme in its name:
+
+light  1280 px over http  axe finds no WCAG 2.2 A/AA violation; each checklist item is a named
+                          checkbox; the page asks the server for no more than it needs
+        390 px            axe; every target at least 24 px
+        320 px            nothing scrolls sideways
+        (all of those)    no request left the site, nothing failed to load, no script error
+       1280 px from file  no request leaves, nothing fails, no script error, read from disk
+dark   1280 px and 390 px axe
+
+Each width is a reload at that size, as a reader who opens the page on that screen. Why one
+visit and not one per check: each fresh page costs a second or more, and the per-page checks
+were most of the suite's time (../shared/findings/architecture-review.md, section 2).
+A check that belongs to every page joins CHECKS below, with the state it needs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from conftest import Visit
+from pages import PAGES
+from sitemodel import DOCS, html_path
+
+SCHEMES = ["light", "dark"]
+
+# WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices (Lighthouse counts those too).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+# axe-core, put in each page before its own scripts run, once per browser context: evaluating
+# its 570 kB on every run cost a few tenths of a second each time.
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+CHECKLIST_PAGES = {p for p in PAGES if 'class="checklist' in (DOCS / p).read_text(encoding="utf-8")}
+
+
+# --- The checks: each takes the open page and returns what is wrong (empty when all is well) ----
+
+def axe_violations(page) -> list[str]:
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return [f"{rule['id']} ({rule['impact']}): {node['target']} {node.get('failureSummary', '')[:160]}"
+            for rule in results["violations"] for node in rule["nodes"]]
+
+
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, label.md-header__button, [role=button]')]
+  .map(e => (e.matches('input[type=checkbox]') && e.closest('label')) || e)
+  .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+  .filter(e => !(e.tagName === 'A' && e.closest('p, li, dd, td') && !e.closest('nav, .md-footer, .md-header')
+                 && getComputedStyle(e).display === 'inline'))      /* inline links in text: exempt */
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.width > 0 && r.right > 0 && r.left < innerWidth)   /* on screen */
+  .filter(([e, r]) => r.width < 24 || r.height < 24)
+  .map(([e, r]) => `${Math.round(r.width)}x${Math.round(r.height)} ${e.outerHTML.slice(0, 100)}`)"""
+
+
+def small_targets(page) -> list[str]:
+    return page.evaluate(SMALL_TARGETS)
+
+
+def sideways_scroll(page, width: int) -> list[str]:
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    return [f"content is {scroll_width}px wide in a {width}px window"] if scroll_width > width else []
+
+
+def unnamed_checklist_items(page, items: list[str]) -> list[str]:
+    """Each checklist item of the built page is one real, enabled checkbox named by its words."""
+    boxes = page.get_by_role("checkbox")
+    problems = [] if boxes.count() == len(items) else [f"{boxes.count()} checkboxes for {len(items)} items"]
+    for item in items:
+        box = page.get_by_role("checkbox", name=item, exact=True)
+        if box.count() != 1:
+            problems.append(f"no checkbox named {item!r}")
+        elif not box.is_enabled():
+            problems.append(f"checkbox {item!r} cannot be ticked")
+    return problems
+
+
+def leaks_and_failures(v: Visit) -> list[str]:
+    return ([f"asked another host for: {v.third_party}"] if v.third_party else []) + \
+           ([f"logged errors: {v.console_errors}"] if v.console_errors else []) + \
+           ([f"failed to load: {v.local_failures}"] if v.local_failures else [])
+
+
+# What a page asks of the server over http (bench/ measures how long it takes): the page, one
+# stylesheet, Material's bundle and its search worker, the icon, the checklist script on pages
+# with a checklist, and the organiser's script on the organiser's page. The search index waits
+# until a reader opens search; the file:// search shim is for pages opened from a file only.
+REQUESTS = {"page": 1, "stylesheet": 1, "bundle": 1, "search worker": 1, "icon": 1, "checklists": 1,
+            "my-plan": 1}
+
+
+def kind_of(path: str) -> str:
+    name = path.split("/")[-1]
+    return ("page" if name.endswith(".html") else "stylesheet" if name.endswith(".css")
+            else "search worker" if "/workers/" in path else "bundle" if name.startswith("bundle.")
+            else "icon" if name.startswith("favicon") else name.removesuffix(".js"))
+
+
+def too_many_requests(asked: list[str]) -> list[str]:
+    kinds = Counter(kind_of(path) for path in asked)
+    extra = {k: n for k, n in kinds.items() if n > REQUESTS.get(k, 0)}
+    problems = [f"requests beyond the page, one stylesheet and the scripts it needs: {asked}"] if extra else []
+    if kinds["stylesheet"] != 1:
+        problems.append(f"asks for {kinds['stylesheet']} stylesheets: {asked}")
+    return problems
+
+
+# --- The visit ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_as_a_reader_meets_it(page, scheme, browser, site_url, site_dir, page_soup, subtests):
+    path = html_path(page)
+
+    def check(where: str, problems_of, *args) -> None:
+        with subtests.test(msg=f"{page}, {where}, {scheme}"):
+            problems = problems_of(*args)
+            assert not problems, f"{page} ({where}, {scheme}):\n" + "\n".join(problems)
+
+    def at(width: int, height: int = 800) -> None:
+        v.page.set_viewport_size({"width": width, "height": height})
+        v.page.reload(wait_until="load")
+
+    v = Visit(browser, site_url + path, width=1280, height=800, scheme=scheme, init_scripts=(AXE.read_text(),))
+    try:
+        check("1280px: axe", axe_violations, v.page)
+        if scheme == "light":
+            if page in CHECKLIST_PAGES:
+                items = [" ".join(li.get_text().split())
+                         for li in page_soup(page).select(".checklist li.task-list-item")]
+                check("1280px: checklist items are named checkboxes", unnamed_checklist_items, v.page, items)
+            asked = [url.removeprefix(site_url) for url in v.local_requests if url.startswith(site_url)]
+            check("1280px over http: few requests", too_many_requests, asked)
+        at(390)
+        check("390px: axe", axe_violations, v.page)
+        if scheme == "dark":
+            return
+        check("390px: targets at least 24px", small_targets, v.page)
+        at(320, 640)
+        check("320px: no sideways scroll", sideways_scroll, v.page, 320)
+        check("over http: no request leaves the site and nothing fails", leaks_and_failures, v)
+    finally:
+        v.close()
+
+    from_file = Visit(browser, (site_dir / path).as_uri(), width=1280, height=800)
+    try:
+        from_file.page.wait_for_load_state("networkidle")  # the file:// search shim starts its worker late
+        check("1280px from file: no request leaves the site and nothing fails", leaks_and_failures, from_file)
+    finally:
+        from_file.close()
