@@ -1,9 +1,11 @@
 # Two commands do everything on a fresh machine with Python 3.11:
 #   make serve   build the site and preview it on http://127.0.0.1:8000 (live reload)
 #   make test    install what the tests need and run them all (this is what CI runs)
-# Other targets: make build (writes site/), make zensical (the same site built with Zensical,
-# with the site's rules around it), make pdf (adds the whole guide as one PDF), make bench,
-# make review, make clean.
+# While editing: make check, the fast lane (one build, the rules, the checks of the built pages,
+# the bad-input builds and the HTML checker; no browser), in about a minute.
+# Other targets: make build (writes site/), make zensical (the English edition built with
+# Zensical, with the site's rules around it), make pdf (adds the whole guide as one PDF),
+# make bench, make review, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,7 +16,11 @@ ZENSICAL_VENV := .venv-zensical
 SHIM   := docs/assets/vendor/iframe-worker-shim.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build zensical pdf test bench review deps zensical-deps browser clean
+# make test runs the tests in this many processes (pytest-xdist), sharing one build of the site.
+# Two measured fastest on the 2-core machines the project is built on (see README).
+TEST_WORKERS ?= 2
+
+.PHONY: serve build zensical pdf check test bench review deps zensical-deps browser java clean
 
 serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -31,8 +37,12 @@ zensical: deps zensical-deps
 pdf: build browser
 	$(BIN)/python scripts/build_pdf.py
 
-test: deps zensical-deps browser
-	$(BIN)/pytest
+# The fast lane: everything that needs neither a browser, nor the PDF, nor Zensical.
+check: deps java
+	$(BIN)/pytest -m "not browser and not pdf and not zensical"
+
+test: deps zensical-deps browser java
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 bench: deps browser
 	$(BIN)/python bench/run.py
@@ -71,12 +81,12 @@ $(SHIM): node_modules/.installed
 # Debian's Chromium for the browser tests (never `playwright install`: it downloads), and Java
 # for the Nu HTML Checker. Installed only when missing.
 browser:
-	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
-	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing $$missing from Debian"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	@command -v chromium >/dev/null || { echo "Installing chromium from Debian"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+java:
+	@command -v java >/dev/null || { echo "Installing default-jre-headless from Debian"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 clean:
 	rm -rf site .cache $(VENV) $(ZENSICAL_VENV) node_modules bench/node_modules bench/.work $(SHIM)

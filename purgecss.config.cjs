@@ -1,5 +1,5 @@
 // PurgeCSS (pinned in package-lock.json) cuts Material's stylesheets to the rules this site's
-// pages use; siterules/stylesheets.py runs it after every MkDocs build (hooks/lean_site.py).
+// pages use; postbuild/stylesheets.py runs it after every MkDocs build (hooks/lean_site.py).
 // The content it reads is every built page and the site's own scripts; the CSS files are
 // named on the command line.
 //

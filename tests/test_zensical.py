@@ -2,7 +2,7 @@
 
 Material for MkDocs reaches end of life in May 2027; its successor, Zensical, reads the same
 mkdocs.yml and renders the same templates, with MiniJinja instead of Jinja2. This builds a
-copy of the project with scripts/zensical_build.py (the command an editor would use: the site's
+copy of the project with `make zensical`'s own command (scripts/zensical_build.py: the site's
 rules before and after, then the offline zip), using Zensical pinned in its own environment,
 .venv-zensical/ (`make zensical-deps`, which `make test` runs), and compares every page with
 the MkDocs build: the same pages, and on each the same <title>, `lang`, review line, sources,
@@ -19,14 +19,15 @@ format, and the zip's size (the assets differ).
 What only MkDocs does today, through hooks/ (Zensical runs no MkDocs hooks):
 - hooks/site_rules.py runs siterules/ during the build; scripts/zensical_build.py runs the
   same rules before and after a Zensical build;
-- hooks/offline_copy.py writes the offline zip; scripts/zensical_build.py writes it too;
+- hooks/offline_zip.py writes the offline zip; scripts/zensical_build.py writes it too;
 - hooks/review_dates.py dates the sitemap's <lastmod> by `reviewed`: lost under Zensical,
   whose sitemap has no <lastmod>;
 - hooks/lean_site.py removes source maps and unused search languages: Zensical ships neither;
 - the Spanish edition: Zensical 0.0.73 ignores the i18n plugin. Given docs/costs.es.md it
   writes costs.es.html beside costs.html, in English's place in the site (lang="en", English
-  navigation, links to costs.md leading to the English page), and no es/ folder. So this test
-  builds the English edition alone (the copy leaves out *.es.md) and compares that.
+  navigation, links to costs.md leading to the English page), and no es/ folder. So
+  scripts/zensical_build.py builds the English edition alone, from a copy without *.es.md, and
+  says so; this test runs it as `make zensical` does, on a copy with both editions' pages.
 """
 
 from __future__ import annotations
@@ -51,20 +52,30 @@ ZIP = offline_zip()
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make zensical`, as the README gives it, on a copy of the project as a fresh clone has it
+    (both editions' pages): the Makefile's own recipe, run in the copy."""
     if not ZENSICAL_PYTHON.exists():
         pytest.fail(f"{ZENSICAL_PYTHON} is missing: run `make zensical-deps` (make test does)", pytrace=False)
     project = tmp_path_factory.mktemp("zensical") / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    # The English edition only: Zensical 0.0.73 ignores the i18n plugin (see the module docstring).
-    for folder in ("docs", "overrides", "extensions"):  # extensions/: the site's Markdown extension
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.es.md"))
-    result = subprocess.run([str(ZENSICAL_PYTHON), str(ROOT / "scripts" / "zensical_build.py"), str(project)],
-                            env=build_env(), capture_output=True, text=True, timeout=300)
+    for folder in ("docs", "overrides", "extensions"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run([str(ZENSICAL_PYTHON), *zensical_recipe(), str(project)],
+                            cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=300)
     if result.returncode:
         output = result.stdout + result.stderr
-        pytest.fail(f"scripts/zensical_build.py failed (exit {result.returncode}):\n{output}", pytrace=False)
+        pytest.fail(f"make zensical failed (exit {result.returncode}):\n{output}", pytrace=False)
+    assert "English edition" in result.stdout, f"make zensical does not say what it built:\n{result.stdout}"
     return project / "site"
+
+
+def zensical_recipe() -> list[str]:
+    """The arguments `make zensical` gives Zensical's Python, read from the Makefile."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^zensical:.*\n\t\$\(ZENSICAL_VENV\)/bin/python (.+)$", makefile, flags=re.M)
+    assert recipe, "the Makefile has no `zensical:` target running $(ZENSICAL_VENV)/bin/python"
+    return recipe.group(1).split()
 
 
 def built_pages(site: Path) -> dict[str, Path]:
