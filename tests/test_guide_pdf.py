@@ -32,7 +32,10 @@ SITE_NAME = editions()["en"].site_name
 def read(path: Path) -> tuple[PdfReader, list[str]]:
     """The PDF and the text of each of its pages, whitespace made single spaces."""
     document = pypdfium2.PdfDocument(path)
-    texts = [" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document))]
+    # PDFium marks a hyphen at the end of a line as U+FFFE, not knowing whether the word was
+    # split there: in this guide only real hyphens break lines (in link addresses, "in-network").
+    texts = [" ".join(document[i].get_textpage().get_text_range().replace("\ufffe", "-").split())
+             for i in range(len(document))]
     document.close()
     return PdfReader(path), texts
 

@@ -518,7 +518,8 @@ def test_axe_finds_nothing_with_the_plan_filled_in_and_an_error_showing(scheme, 
 
 def pdf_text(pdf: bytes) -> tuple[int, str]:
     document = pypdfium2.PdfDocument(pdf)
-    text = " ".join(" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document)))
+    text = " ".join(" ".join(document[i].get_textpage().get_text_range().replace("\ufffe", "-").split())
+                    for i in range(len(document)))  # PDFium marks a line-end hyphen as U+FFFE
     pages = len(document)
     document.close()
     return pages, text
