@@ -81,7 +81,9 @@ def _copy_project(folder: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
+# Session, not module: under xdist a worker may run other files' tests in between, and pytest
+# would set a module fixture up again (build again) each time.
+@pytest.fixture(scope="session")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]:
     """{build: (exit code, output)} for the two broken copies of the project."""
     results = {}

@@ -42,14 +42,14 @@ def _search_box(request, browser, site_url, site_dir, home: str):
     return context, SearchBox(page, base)
 
 
-@pytest.fixture(scope="module", params=["http", "file"])
+@pytest.fixture(scope="session", params=["http", "file"])
 def search_box(request, browser, site_url, site_dir):
     context, box = _search_box(request, browser, site_url, site_dir, "index.html")
     yield box
     context.close()
 
 
-@pytest.fixture(scope="module", params=["http", "file"])
+@pytest.fixture(scope="session", params=["http", "file"])
 def spanish_search_box(request, browser, site_url, site_dir):
     context, box = _search_box(request, browser, site_url, site_dir, "es/index.html")
     yield box

@@ -50,7 +50,9 @@ ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
 ZIP = offline_zip()
 
 
-@pytest.fixture(scope="module")
+# Session, not module: under xdist a worker may run other files' tests in between, and pytest
+# would set a module fixture up again (build again) each time.
+@pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`make zensical`, as the README gives it, on a copy of the project as a fresh clone has it
     (both editions' pages): the Makefile's own recipe, run in the copy."""
