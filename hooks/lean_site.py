@@ -34,13 +34,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     for source_map in site.rglob("*.map"):
         source_map.unlink()
-    # English search needs none of the language files; keep any other language the site names.
-    # Each page searches in its own language alone (overrides/partials/search-query.html), so
-    # lunr.multi, which mixes languages, is never loaded either.
+    # Keep the language files of the languages the site names (English needs none), and what
+    # every page's search loads with its language (overrides/partials/search-query.html): the
+    # site's accent folding (lunr.fold.min.js, from docs/), lunr.multi, which mixes the two, and
+    # lunr-languages' support file, which both need.
     languages = config.plugins["material/search"].config.lang or ["en"]
     keep = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
-    if keep:
-        keep |= {"lunr.stemmer.support.min.js"}
+    keep |= {"lunr.fold.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js"}
     for path in sorted((site / LUNR).rglob("*.js")):
         if path.name not in keep:
             path.unlink()
