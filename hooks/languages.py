@@ -1,6 +1,7 @@
 """Two things the i18n plugin leaves to us when it builds the Spanish edition.
 
-1. The `toc` extension's "link to this section" title is one setting for the whole site, and
+1. The `toc` extension's "link to this section" title (and the link's name, which
+   extensions/permalinks.py makes of it) is one setting for the whole site, and
    the i18n plugin cannot set Markdown options per language; so on Spanish pages it is
    replaced here. (Everything else a reader sees comes from the page, from config.extra.ui per
    language, or from Material's own Spanish labels.)
@@ -23,7 +24,10 @@ _first_404: dict[str, str] = {}
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     title = PERMALINK_TITLE.get(getattr(page.file, "locale", "en"))
     english = config.mdx_configs["toc"]["permalink_title"]
-    return html.replace(f'title="{english}"', f'title="{title}"') if title else html
+    if not title:
+        return html
+    # The title, and the name extensions/permalinks.py gives the link from it.
+    return html.replace(f'title="{english}"', f'title="{title}"').replace(f'aria-label="{english}"', f'aria-label="{title}"')
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
