@@ -332,8 +332,8 @@ def drawer_problems(page) -> list[str]:
 
 def search_problems(page, width: int, query: str) -> list[str]:
     """Search is opened by a named button on a phone (by its field on a wide screen); once something
-    is typed, Tab and Shift+Tab stay inside it (R3); the count of results is a live region (F7);
-    Esc closes it and focus comes back to the button (phone)."""
+    is typed, Tab and Shift+Tab stay inside it (R3), each stop with a ring that shows (F9); the
+    count of results is a live region (F7); Esc closes it and focus comes back to the button."""
     words = ui(page.evaluate("document.documentElement.lang"))
     problems = []
     if width < 960:  # Material's search is a whole-screen dialog below 60em
@@ -364,6 +364,8 @@ def search_problems(page, width: int, query: str) -> list[str]:
         if not page.evaluate("document.querySelector('.md-search').contains(document.activeElement)"):
             problems.append(f"{width}px: {key} took focus out of the open search, to {_focused(page)!r}")
             break
+        stop = page.evaluate(STOP_JS)  # each result on screen, with a ring that shows (F9)
+        problems += [f"{width}px: in search, {key} {stop['what']}: {p}" for p in stop["problems"]]
     page.keyboard.press("Escape")
     page.wait_for_timeout(400)
     if page.evaluate("document.getElementById('__search').checked"):
