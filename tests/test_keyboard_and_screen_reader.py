@@ -578,6 +578,17 @@ def test_the_organisers_messages_are_heard_even_when_repeated(lang, visit, site_
     assert after_cancel == want, f"after a cancelled removal the message is {after_cancel!r}"
 
 
+def test_a_focused_section_link_shows_at_once(visit, site_url):
+    """A5: the ¶ link shows in full the moment it has focus (it faded in over a quarter second,
+    at 2.2:1 while it did; the keyboard pass waits for movement to stop, so it is checked here)."""
+    v = visit(site_url + html_path("records.md"), width=1280, height=800)
+    link = v.page.locator("article h2 .headerlink").first
+    link.focus()
+    moving = link.evaluate("a => a.getAnimations().map(x => x.transitionProperty || x.animationName)")
+    v.close()
+    assert not moving, f"a focused section link is still fading in: {moving}"
+
+
 @pytest.mark.parametrize("page", ["index.md", "index.es.md"])
 def test_the_home_pages_title_is_the_site_name_once(page, page_soup):
     title = page_soup(page).title.get_text()
