@@ -1,6 +1,7 @@
 """Two things the i18n plugin leaves to us when it builds the other editions.
 
-1. The `toc` extension's "link to this section" title is one setting for the whole site, and
+1. The `toc` extension's "link to this section" title (and the link's name, which
+   extensions/permalinks.py makes of it) is one setting for the whole site, and
    the i18n plugin cannot set Markdown options per language; so on other editions' pages it is
    replaced here by that edition's `permalink_title` (mkdocs.yml, extra.ui). Everything else a
    reader sees comes from the page, from config.extra.ui per language, or from Material's own
@@ -23,7 +24,10 @@ _english_404: str | None = None
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     english = config.mdx_configs["toc"]["permalink_title"]
     title = config.extra["ui"].get("permalink_title", english)  # this edition's words, set by the i18n plugin
-    return html.replace(f'title="{english}"', f'title="{title}"') if title != english else html
+    if title == english:
+        return html
+    # The title, and the name extensions/permalinks.py gives the link from it.
+    return html.replace(f'title="{english}"', f'title="{title}"').replace(f'aria-label="{english}"', f'aria-label="{title}"')
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -50,6 +50,11 @@
       text.className = "task-list-text";
       while (label.nextSibling) text.appendChild(label.nextSibling);
       label.appendChild(text);
+      // A glossary word in the item shows its meaning when tapped; the tap must not also tick
+      // the box (it sits inside the box's label, and a tap on a label ticks its box).
+      text.querySelectorAll("abbr").forEach(function (word) {
+        word.addEventListener("click", function (event) { event.preventDefault(); });
+      });
       var name = text.textContent.replace(/\s+/g, " ").trim();
       box.disabled = false;
       box.checked = ticks[name] === true;

@@ -42,6 +42,7 @@
       removeAsk: { log: "Remove entry {n}? What you wrote in it will be gone.",
                    steps: "Remove step {n}? What you wrote in it will be gone." },
       removed: { log: "Entry {n} removed.", steps: "Step {n} removed." },
+      notRemoved: "Nothing was removed.",
       notKept: "This browser is not keeping what you type. Save a copy before you leave this page.",
       file: "my-second-opinion-plan-{date}.json",
       saved: "Saved a copy named {file}. Look for it in your downloads.",
@@ -67,6 +68,7 @@
       removeAsk: { log: "¿Quitar la nota {n}? Se borrará lo que escribió en ella.",
                    steps: "¿Quitar el paso {n}? Se borrará lo que escribió en él." },
       removed: { log: "Se quitó la nota {n}.", steps: "Se quitó el paso {n}." },
+      notRemoved: "No se quitó nada.",
       notKept: "Este navegador no está guardando lo que escribe. Guarde una copia antes de salir de esta página.",
       file: "mi-plan-segunda-opinion-{date}.json",
       saved: "Se guardó una copia llamada {file}. Búsquela en sus descargas.",
@@ -97,9 +99,25 @@
 
   // --- Messages -----------------------------------------------------------------------------
 
+  // #plan-message is a polite live region (role="status"). It is emptied first and written a
+  // moment later, so a message the same as the last one is still announced. An error goes in as
+  // a new role="alert" inside it, which a screen reader says at once, even just after the file
+  // picker closes (WCAG 4.1.3).
+  var saying;
   function say(text, isError) {
-    message.textContent = text;
+    clearTimeout(saying);
+    message.textContent = "";
     message.classList.toggle("plan-message--error", !!isError);
+    saying = setTimeout(function () {
+      if (!isError) {
+        message.textContent = text;
+        return;
+      }
+      var alert = document.createElement("span");
+      alert.setAttribute("role", "alert");
+      alert.textContent = text;
+      message.appendChild(alert);
+    }, 50);
   }
 
   // --- The form: read it, fill it ----------------------------------------------------------
@@ -191,7 +209,7 @@
   function removeRow(row) {
     var name = row.parentNode.dataset.rows;
     var n = { n: Array.prototype.indexOf.call(row.parentNode.children, row) + 1 };
-    if (hasText(row) && !window.confirm(words(WORDS.removeAsk[name], n))) return;
+    if (hasText(row) && !window.confirm(words(WORDS.removeAsk[name], n))) return say(WORDS.notRemoved);
     row.remove();
     renumber(name);
     store();
