@@ -18,7 +18,7 @@ def remove_unused_files(site: Path, search_languages: list[str]) -> None:
     """Delete source maps, and every lunr language file that `search_languages` does not need.
 
     English search needs no language file. Each page searches in its own language alone
-    (overrides/partials/search-query.html), so lunr.multi, which mixes languages, is never loaded.
+    (docs/assets/javascripts/guide.js), so lunr.multi, which mixes languages, is never loaded.
     """
     for source_map in site.rglob("*.map"):
         source_map.unlink()
