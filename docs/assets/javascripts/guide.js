@@ -104,18 +104,26 @@
 
   /* --- 3. The other language, at the same section -------------------------------------------
    * Both editions give each section the same id (CONTRIBUTING.md), so the link can take the
-   * reader to the section they are reading: the last heading above the upper third of the
-   * screen, or none at the top of the page. */
+   * reader to the section they were reading: the one they arrived at (#section), then the last
+   * heading they scrolled past (into the upper third of the screen). Scrolling back up to the
+   * link, which sits above the title, keeps it; a reader who never left the top gets the top. */
   (function () {
     var link = document.querySelector(".language-switch a");
     if (!link) return;
-    link.addEventListener("click", function () {
-      var here = "";
-      document.querySelectorAll("article h2[id], article h3[id]").forEach(function (heading) {
-        if (heading.getBoundingClientRect().top < innerHeight / 3) here = heading.id;
+    var headings = document.querySelectorAll("article h2[id], article h3[id]");
+    var here = decodeURIComponent(location.hash.slice(1)), pending = false;
+    function track() {
+      pending = false;
+      var passed = "";
+      headings.forEach(function (heading) {
+        if (heading.getBoundingClientRect().top < innerHeight / 3) passed = heading.id;
       });
-      link.hash = here;
-    });
+      if (passed) here = passed;
+    }
+    addEventListener("scroll", function () {
+      if (!pending) { pending = true; requestAnimationFrame(track); }
+    }, { passive: true });
+    link.addEventListener("click", function () { link.hash = here; });
   })();
 
   /* --- 4. Ask the browser to keep what the guide stores ----------------------------------------
