@@ -7,6 +7,7 @@ written, so one build lists every problem in every page, and a broken page is ne
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -14,7 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from siterules import Site, check_front_matter, check_html_links, check_languages, check_page, ids_in
+from siterules import (Site, check_front_matter, check_html_links, check_languages, check_page, check_publishing,
+                       ids_in)
 from sitemodel import translations
 
 
@@ -23,6 +25,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     _stop(check_languages({f"docs/{p.name}": p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md"))},
                           translations()))
+    # A build for publishing: no placeholder address in any footer (siterules/publishing.py).
+    if os.environ.get("PUBLISH") == "1":
+        _stop(check_publishing({"site_url": config.site_url or "",
+                                "corrections_url": config.extra.get("corrections_url", "")}))
     return config
 
 

@@ -18,12 +18,12 @@ def remove_unused_files(site: Path, search_languages: list[str]) -> None:
     """Delete source maps, and every lunr language file that `search_languages` does not need.
 
     English search needs no language file of its own; every page's search also loads the
-    site's accent folding with lunr.multi (overrides/partials/search-query.html).
+    site's accent folding with lunr.multi (docs/assets/javascripts/guide.js, section 2).
     """
     for source_map in site.rglob("*.map"):
         source_map.unlink()
     keep = {f"lunr.{lang}.min.js" for lang in search_languages if lang != "en"}
-    # ...and what every page's search loads with its language (overrides/partials/search-query.html):
+    # ...and what every page's search loads with its language (assets/javascripts/guide.js, section 2):
     # the site's accent folding (lunr.fold.min.js, from docs/), lunr.multi, which mixes it with the
     # language, and lunr-languages' support file, which both need.
     keep |= {"lunr.fold.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js"}

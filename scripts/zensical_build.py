@@ -8,7 +8,10 @@ with the same plain Python (siterules/, postbuild/):
 2. `zensical build --strict` (Zensical's own validation stops on a Markdown link or #anchor
    that does not exist, as MkDocs' does);
 3. after: the page rules on each built page's <article>, and links written as HTML;
-4. then the offline zip, with its size filled into every footer.
+4. then the offline zip, with its size filled into every footer;
+5. last, the web app manifest and the service worker (postbuild/web_app.py), as hooks/web_app.py does.
+
+With PUBLISH=1 it first refuses placeholder addresses, as hooks/site_rules.py does.
 
 What it builds: the ENGLISH edition only, into PROJECT/site/. Zensical 0.0.73 ignores the
 i18n plugin: given docs/costs.es.md it would write costs.es.html beside costs.html as an
@@ -29,6 +32,7 @@ extensions/. The site is written to PROJECT/site/.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -42,7 +46,9 @@ sys.path.insert(0, str(ROOT))
 
 import sitemodel  # noqa: E402
 from postbuild.offline_zip import write_offline_zip  # noqa: E402
-from siterules import Problem, Site, check_front_matter, check_html_links, check_page, ids_in  # noqa: E402
+from postbuild.web_app import write_manifests, write_service_worker  # noqa: E402
+from siterules import (Problem, Site, check_front_matter, check_html_links, check_page,  # noqa: E402
+                       check_publishing, ids_in)
 from siterules import read_front_matter  # noqa: E402
 
 STAGED = ("mkdocs.yml", "docs", "overrides", "extensions")
@@ -55,6 +61,9 @@ def main(project: Path) -> int:
                   for path in sorted(docs.glob("*.md"))}
     problems = [p for name, source in every_page.items()
                 for p in check_front_matter(f"docs/{name}", source, read_front_matter(source))]
+    if os.environ.get("PUBLISH") == "1":
+        problems += check_publishing({"site_url": config.get("site_url") or "",
+                                      "corrections_url": config["extra"].get("corrections_url", "")})
     if problems:
         return _report(problems)
     pages = {name: source for name, source in every_page.items() if sitemodel.language(name) == "en"}
@@ -82,6 +91,9 @@ def main(project: Path) -> int:
         return _report(problems)
 
     size = write_offline_zip(site, config["extra"]["offline_zip"])
+    english = {lang: edition for lang, edition in sitemodel.editions().items() if lang == sitemodel.DEFAULT_LANGUAGE}
+    write_manifests(site, english, config["extra"]["app"])
+    write_service_worker(site)
     print(f"Built the English edition in {site} with Zensical (it ignores the i18n plugin, so the Spanish "
           f"edition is left out); the rules pass; offline zip {config['extra']['offline_zip']} ({size}).")
     return 0

@@ -16,6 +16,7 @@ Modules:
                   alt text on every image, each id once, links to other sites over https, and
                   links written as HTML (which no builder checks)
     languages     every page in both languages, each including its own language's glossary
+    publishing    a build for publishing (PUBLISH=1) refuses placeholder addresses in the footer
 
 What the site is (its editions, pages and paths) is in sitemodel/; what is done to the built site
 after a build (the offline zip, the stylesheet cut) is in postbuild/.
@@ -25,6 +26,7 @@ from siterules.front_matter import check_front_matter, read_front_matter
 from siterules.languages import check_languages
 from siterules.page import Site, check_html_links, check_page, ids_in, resolve
 from siterules.problem import Problem
+from siterules.publishing import check_publishing
 
 __all__ = ["Problem", "Site", "check_front_matter", "check_html_links", "check_languages", "check_page",
-           "ids_in", "read_front_matter", "resolve"]
+           "check_publishing", "ids_in", "read_front_matter", "resolve"]

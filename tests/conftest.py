@@ -118,14 +118,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A folder served on 127.0.0.1, on a free port: (server, its address). Shut it down after."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
     """The built site served on 127.0.0.1, on a free port, for the session."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(site_dir)
+    yield url
     server.shutdown()
     server.server_close()
 
@@ -149,13 +154,17 @@ class Visit:
     """One page opened in a fresh browser context, with what it asked of the network.
 
     Every request to another host is aborted and recorded, so a leak fails loudly and
-    never reaches the network.
+    never reaches the network. The guide's service worker is blocked (its registration fails, as
+    in a browser that refuses one): it would download the whole site behind each visit, and its
+    answers never reach the routing that records requests. tests/test_on_a_phone.py lets it run.
     """
 
     def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
-                 scheme: str = "light", reduced_motion: str = "no-preference", init_scripts: tuple[str, ...] = ()):
+                 scheme: str = "light", reduced_motion: str = "no-preference", init_scripts: tuple[str, ...] = (),
+                 user_agent: str | None = None):
         self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           color_scheme=scheme, reduced_motion=reduced_motion)
+                                           color_scheme=scheme, reduced_motion=reduced_motion,
+                                           service_workers="block", user_agent=user_agent)
         for script in init_scripts:
             self.context.add_init_script(script)
         self.third_party: list[str] = []

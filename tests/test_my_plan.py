@@ -27,6 +27,7 @@ TYPED = {
     "#plan-first-team-name": "Dr. Ana Ruiz, Lakeside Children's",
     "#plan-second-center-phone": "555-0100",
     "#log-1-date": "Mon 3 Nov",
+    "#log-1-ref": "REF-20261103-17",
     "#log-1-said": "They need the MRI disc and the biopsy slides before the visit.",
     "#plan-second-diagnosis": "Agrees with the diagnosis; wants one more scan",
 }
@@ -41,7 +42,7 @@ EDITIONS = {
         open="Open a saved copy", clear="Clear everything from this device", remove="Remove entry {n}",
         legend="Entry {n}", step_label="Step {n}",
         remove_ask="Remove entry {n}? What you wrote in it will be gone.", removed="Entry {n} removed.",
-        file=r"my-second-opinion-plan-\d{4}-\d{2}-\d{2}\.json",
+        file=r"my-second-opinion-plan-en-\d{4}-\d{2}-\d{2}\.json",
         opened=r"Opened the saved copy from [A-Z][a-z]+ \d{1,2}, \d{4}\. It has replaced the plan on this page\.",
         open_ask="Open this saved copy? It will replace the plan now on this page.",
         not_opened="Nothing was changed.", not_cleared="Nothing was cleared.", cleared="Everything this guide kept on this device is now cleared.",
@@ -71,7 +72,7 @@ EDITIONS = {
         save="Guardar una copia", open="Abrir una copia guardada", clear="Borrar todo de este dispositivo",
         remove="Quitar la nota {n}", legend="Nota {n}", step_label="Paso {n}",
         remove_ask="¿Quitar la nota {n}? Se borrará lo que escribió en ella.", removed="Se quitó la nota {n}.",
-        file=r"mi-plan-segunda-opinion-\d{4}-\d{2}-\d{2}\.json",
+        file=r"mi-plan-segunda-opinion-es-\d{4}-\d{2}-\d{2}\.json",
         opened=r"Se abrió la copia guardada del \d{1,2} de [a-z]+ de \d{4}\. Reemplazó el plan de esta página\.",
         open_ask="¿Abrir esta copia guardada? Va a reemplazar el plan que está ahora en esta página.",
         not_opened="No se cambió nada.", not_cleared="No se borró nada.", cleared="Se borró todo lo que esta guía guardaba en este dispositivo.",
@@ -176,8 +177,8 @@ def test_what_you_type_is_still_there_after_a_reload(ed, base_url, visit):
     v.page.reload()
     assert typed_values(v.page) == TYPED, "typed text was lost on reload"
     assert v.page.get_by_role("checkbox", name=ed.done.format(n=2)).is_checked(), "a ticked step was lost on reload"
-    assert v.page.input_value("#steps-8-text") == "Ask about travel help", "an added step was lost on reload"
-    assert v.page.locator("label[for=steps-8-text]").inner_text() == ed.step_label.format(n=8)
+    assert v.page.input_value("#steps-9-text") == "Ask about travel help", "an added step was lost on reload"
+    assert v.page.locator("label[for=steps-9-text]").inner_text() == ed.step_label.format(n=9)
     assert list(stored(v.page)) == [ed.plan_key], f"kept under other keys: {list(stored(v.page))}"
     assert not v.third_party and not v.console_errors, f"{v.third_party} {v.console_errors}"
     v.close()
@@ -593,3 +594,49 @@ def test_the_organiser_does_not_move_under_the_reader_as_it_opens(ed, browser, s
     shifts = page.evaluate("window.__shifts")
     context.close()
     assert not shifts, f"{ed.plan} moves as it opens: {shifts}"
+
+
+# --- Nothing lost: when a copy was last saved, and why it matters on an iPhone (issue 22) -------
+
+SAVED_WORDS = {
+    "en": ("You have not saved a copy of this plan as a file on this device yet.",
+           r"You last saved a copy of this plan as a file on [A-Z][a-z]+ \d{1,2}, \d{4}\."),
+    "es": ("Todavía no ha guardado una copia de este plan como archivo en este dispositivo.",
+           r"La última vez que guardó una copia de este plan como archivo fue el \d{1,2} de [a-z]+ de \d{4}\."),
+}
+IPHONE_SAFARI = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
+                 "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1")
+
+
+def test_the_plan_says_when_a_copy_was_last_saved_to_a_file(ed, site_url, visit, tmp_path):
+    never, last = SAVED_WORDS[ed.lang]
+    v = visit(site_url + ed.plan, width=390, height=844)
+    line = v.page.locator("#plan-saved")
+    assert line.inner_text() == never, line.inner_text()
+    save_copy(v.page, ed, tmp_path)
+    assert re.fullmatch(last, line.inner_text()), line.inner_text()
+    v.page.reload()
+    assert re.fullmatch(last, line.inner_text()), "the date of the last saved copy was not kept"
+    v.close()
+
+
+def test_on_an_iphone_the_plan_says_why_a_saved_copy_matters(ed, browser, site_url):
+    from conftest import Visit
+    for agent, shown in ((IPHONE_SAFARI, True), (None, False)):
+        v = Visit(browser, site_url + ed.plan, width=390, height=844, user_agent=agent)
+        note = v.page.locator("#plan-safari")
+        assert note.is_visible() == shown, f"the Safari note is {'hidden' if shown else 'shown'} for {agent or 'Chromium'}"
+        if shown:
+            assert "7" in note.inner_text() and note.locator("a[href$='about.html#keep-the-guide-on-your-phone']").count() == 1
+        v.close()
+
+
+def test_each_call_has_a_reference_number_and_a_date_hint_and_a_step_asks_for_an_interpreter(ed, page_soup):
+    soup = page_soup(ed.md)
+    entries = soup.select(".plan-log .plan-row")
+    assert entries and all(row.select_one("input[data-field=ref]") for row in entries), "an entry has no reference number"
+    for row in entries:
+        label = row.select_one("label[for$='-date']").get_text(" ", strip=True)
+        assert re.search(r"\((for example|por ejemplo), ", label), f"no date hint: {label!r}"
+    steps = [i.get("value", "") for i in soup.select(".plan-steps input[data-field=text]")]
+    assert any(re.search(r"interpreter|intérprete", step) for step in steps), steps

@@ -97,8 +97,15 @@ def test_checklist_ticks_survive_a_reload_and_clear_all_clears_them(page, base_u
     boxes = v.page.get_by_role("checkbox")
     assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked(), f"{page}: ticks lost on reload"
     assert not boxes.nth(2).is_checked(), f"{page}: an untouched box came back ticked"
-    v.page.get_by_role("button", name="Clear all ticks").click()
-    assert v.page.get_by_role("status").inner_text().strip(), f"{page}: clearing says nothing"
+    clear = v.page.get_by_role("button", name="Clear all ticks")
+    asked: list[str] = []
+    v.page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    clear.click()  # it asks first, and cancelling keeps every tick
+    assert asked and "cannot be undone" in asked[0], f"{page}: 'Clear all ticks' cleared without asking"
+    assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked(), f"{page}: cancelling cleared ticks"
+    v.page.once("dialog", lambda dialog: dialog.accept())
+    clear.click()
+    assert v.page.locator(".checklist-actions [role=status]").inner_text().strip(), f"{page}: clearing says nothing"
     v.page.reload()
     checked = [boxes.nth(i).is_checked() for i in range(boxes.count())]
     assert not any(checked), f"{page}: ticks remain after 'Clear all ticks' and a reload"

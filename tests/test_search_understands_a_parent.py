@@ -86,7 +86,7 @@ def test_a_spanish_speaking_parents_words_find_the_answer_in_the_first_three_res
 
 
 # Search forgives accents and ñ (issue 21): assets/javascripts/lunr/min/lunr.fold.min.js folds the
-# words of the index inside Material's search worker, partials/search-query.html the reader's.
+# words of the index inside Material's search worker, assets/javascripts/guide.js the reader's.
 
 ACCENTED = ["médico", "niño", "recaída", "diagnóstico", "oncólogo", "línea de ayuda en español"]
 MARKS = "() => [...document.querySelectorAll('.md-search-result__item mark')].map(m => m.textContent)"

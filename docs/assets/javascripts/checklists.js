@@ -5,7 +5,8 @@
  * checkboxes: the item's text moves inside its <label>, so a screen reader reads it and a
  * tap on the words ticks the box. Ticks are kept in this browser's localStorage (never
  * sent anywhere), per page, and survive a reload, also when the site is read from files.
- * One "Clear all ticks" button follows the last checklist on the page. Its words follow the
+ * One "Clear all ticks" button follows the last checklist on the page; it asks first, as the
+ * organiser's "Clear everything" does, since it sits where a thumb lands. Its words follow the
  * page's language, and each language keeps its own ticks (a Spanish page's items are other
  * words, so they are kept under their own key).
  */
@@ -17,8 +18,10 @@
 
   var spanish = document.documentElement.lang === "es";
   var words = spanish
-    ? { clear: "Borrar todas las marcas", cleared: "Se borraron todas las marcas de esta página." }
-    : { clear: "Clear all ticks", cleared: "All ticks on this page are cleared." };
+    ? { clear: "Borrar todas las marcas", cleared: "Se borraron todas las marcas de esta página.",
+        ask: "¿Borrar todas las marcas de esta página? No se puede deshacer.", kept: "No se borró ninguna marca." }
+    : { clear: "Clear all ticks", cleared: "All ticks on this page are cleared.",
+        ask: "Clear all ticks on this page? This cannot be undone.", kept: "No ticks were cleared." };
   var page = location.pathname.split("/").pop().replace(/\.html$/, "") || "index";
   var key = "second-opinion-guide:checklist:" + (spanish ? "es:" : "") + page;
 
@@ -77,6 +80,11 @@
   status.className = "checklist-actions__status";
   status.setAttribute("role", "status");
   button.addEventListener("click", function () {
+    var some = boxes.some(function (box) { return box.checked; });
+    if (some && !window.confirm(words.ask)) {
+      status.textContent = words.kept;
+      return;
+    }
     boxes.forEach(function (box) { box.checked = false; });
     ticks = {};
     save(ticks);

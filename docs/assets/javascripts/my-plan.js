@@ -7,7 +7,9 @@
  * - it adds and removes rows (calls and visits, next steps);
  * - it gathers the items they ticked on the guide's checklists (kept by checklists.js);
  * - it saves everything as a file, and opens such a file again, refusing anything else;
- * - it clears everything the guide keeps on this device, after asking.
+ * - it clears everything the guide keeps on this device, after asking;
+ * - it says when a copy was last saved to a file on this device, and on Safari (and any browser on an
+ *   iPhone or iPad, all of which are Safari inside) shows why that matters: the page's own note.
  * Nothing is ever sent anywhere: no requests at all, so it works the same from file://.
  * Its words follow the page's language (<html lang>), and each language keeps its own plan and
  * ticks, as checklists.js does: the English page shows English ticks, es/my-plan.html Spanish ones.
@@ -21,6 +23,7 @@
   var LANG = document.documentElement.lang === "es" ? "es" : "en";  // as checklists.js decides
   var PREFIX = "second-opinion-guide:";          // every key the guide keeps starts with this
   var PLAN_KEY = PREFIX + (LANG === "es" ? "plan:es" : "plan");
+  var SAVED_KEY = PREFIX + (LANG === "es" ? "saved:es" : "saved");  // when a copy was last saved to a file
   var CHECKLIST = PREFIX + "checklist:";         // checklists.js: one key per page, {item: true}
   var OWN_PAGE = LANG === "es" ? /^es:([\w.-]+)$/ : /^([\w.-]+)$/;  // after CHECKLIST: es:records, records
   var FORMAT = "second-opinion-guide/my-plan";   // marks a saved copy as ours
@@ -44,7 +47,9 @@
       removed: { log: "Entry {n} removed.", steps: "Step {n} removed." },
       notRemoved: "Nothing was removed.",
       notKept: "This browser is not keeping what you type. Save a copy before you leave this page.",
-      file: "my-second-opinion-plan-{date}.json",
+      file: "my-second-opinion-plan-en-{date}.json",
+      neverSaved: "You have not saved a copy of this plan as a file on this device yet.",
+      lastSaved: "You last saved a copy of this plan as a file on {date}.",
       saved: "Saved a copy named {file}. Look for it in your downloads.",
       refused: " Nothing on this page was changed.",
       tooBig: "This file is too big to be a saved plan.",
@@ -70,7 +75,9 @@
       removed: { log: "Se quitó la nota {n}.", steps: "Se quitó el paso {n}." },
       notRemoved: "No se quitó nada.",
       notKept: "Este navegador no está guardando lo que escribe. Guarde una copia antes de salir de esta página.",
-      file: "mi-plan-segunda-opinion-{date}.json",
+      file: "mi-plan-segunda-opinion-es-{date}.json",
+      neverSaved: "Todavía no ha guardado una copia de este plan como archivo en este dispositivo.",
+      lastSaved: "La última vez que guardó una copia de este plan como archivo fue el {date}.",
       saved: "Se guardó una copia llamada {file}. Búsquela en sus descargas.",
       refused: " No se cambió nada en esta página.",
       tooBig: "Este archivo es demasiado grande para ser un plan guardado.",
@@ -371,7 +378,31 @@
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+    try { localStorage.setItem(SAVED_KEY, JSON.stringify(copy.saved)); } catch (error) { /* storage blocked */ }
+    showSaved();
     say(words(WORDS.saved, { file: name }));
+  }
+
+  // When a copy was last saved, in words; cleared with everything else the guide keeps.
+  function showSaved() {
+    var line = document.getElementById("plan-saved");
+    if (!line) return;
+    var when = new Date(load(SAVED_KEY));
+    line.textContent = isNaN(when) || !load(SAVED_KEY) ? WORDS.neverSaved : words(WORDS.lastSaved,
+      { date: when.toLocaleDateString(LANG, { year: "numeric", month: "long", day: "numeric" }) });
+    line.hidden = false;
+  }
+
+  // Safari deletes what a site keeps after 7 days of Safari use without a visit, unless the site is
+  // on the Home Screen (WebKit's blog, cited on the page). Every browser on an iPhone or iPad is
+  // Safari inside; on a Mac, Safari alone. A guide opened from the Home Screen needs no warning.
+  function showSafariNote() {
+    var note = document.getElementById("plan-safari");
+    var ua = navigator.userAgent;
+    var apple = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
+    var safari = /Safari/.test(ua) && !/Chrome|Chromium|Edg|Firefox|OPR/.test(ua);
+    var homeScreen = navigator.standalone === true || matchMedia("(display-mode: standalone)").matches;
+    if (note && (apple || safari) && !homeScreen) note.hidden = false;
   }
 
   function refuse(why) {
@@ -422,6 +453,7 @@
     storedKeys().forEach(function (key) { localStorage.removeItem(key); });
     fill(defaults);
     showTicks();
+    showSaved();
     say(WORDS.cleared);
   }
 
@@ -448,6 +480,8 @@
   var kept = load(PLAN_KEY);
   if (validPlan(kept)) fill(kept);
   showTicks();
+  showSaved();
+  showSafariNote();
   root.classList.add("plan--ready");
 
   root.addEventListener("input", function (event) {
