@@ -106,9 +106,9 @@ async () => {
                     [right - 2, inset(top, bottom)], [inset(left, right), bottom - 2], [right - 2, bottom - 2]];
     for (const [x, y] of points) {
       const hit = document.elementFromPoint(x, y);
-      const cover = hit && hit.closest('.md-header, .md-top');
+      const cover = hit && hit.closest('.md-header, .md-top, .md-nav__title');
       if (cover && !cover.contains(indicator) && !indicator.contains(hit)) {
-        problems.push(`covered by ${cover.matches('.md-top') ? 'the back-to-top button' : 'the sticky header'} (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)}; ${cover.getBoundingClientRect().bottom})`);
+        problems.push(`covered by ${cover.matches('.md-top') ? 'the back-to-top button' : cover.matches('.md-nav__title') ? "the menu's sticky title" : 'the sticky header'} (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)}; ${cover.getBoundingClientRect().bottom})`);
         break;
       }
     }
@@ -196,9 +196,9 @@ FOCUS_LOG_JS = CONTRAST_JS + """
         for (const [x, y] of [[(left + right) / 2, (top + bottom) / 2], [inset(left, right), inset(top, bottom)],
                               [right - 2, inset(top, bottom)], [inset(left, right), bottom - 2], [right - 2, bottom - 2]]) {
           const hit = document.elementFromPoint(x, y);
-          const cover = hit && hit.closest('.md-header, .md-top');
+          const cover = hit && hit.closest('.md-header, .md-top, .md-nav__title');
           if (cover && !cover.contains(indicator) && !indicator.contains(hit)) {
-            problems.push(`covered by ${cover.matches('.md-top') ? 'the back-to-top button' : 'the sticky header'} (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)})`);
+            problems.push(`covered by ${cover.matches('.md-top') ? 'the back-to-top button' : cover.matches('.md-nav__title') ? "the menu's sticky title" : 'the sticky header'} (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)})`);
             break;
           }
         }
