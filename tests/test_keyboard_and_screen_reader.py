@@ -225,16 +225,24 @@ LAST_STOP_JS = """() => { const last = [...document.querySelectorAll(
   window.__focusRec = true; if (last) last.focus({focusVisible: true}); }"""
 
 
-def keyboard_problems(page, width: int) -> list[str]:
+FROM_THE_TOP = ("() => { document.activeElement && document.activeElement.blur(); "
+                "window.scrollTo(0, 0); window.__focusRec = true; }")
+
+
+def keyboard_problems(page, width: int, keys: tuple[str, ...] = ("Tab", "Shift+Tab")) -> list[str]:
     """Tab from the top of the page to its end, then Shift+Tab back from its last stop: every stop
     on screen, clear of the sticky header and the back-to-top button, with a focus ring of 3:1, and
     no stop that Tab cannot leave (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11, 1.4.11). Keys are pressed
-    without waiting; each stop is judged as it takes focus (FOCUS_LOG_JS), until focus leaves the page."""
+    without waiting; each stop is judged as it takes focus (FOCUS_LOG_JS), until focus leaves the page.
+
+    keys=("Shift+Tab",) walks back only: the same stops, each scrolled to the top edge, where the
+    sticky header and the menu's title can hide it (the per-page visit does this, at half the cost;
+    a stop Tab cannot leave is still found, as focus then never reaches the top)."""
     problems: list[str] = []
     page.evaluate(FOCUS_LOG_JS)
-    for key, start in (("Tab", "() => { document.activeElement && document.activeElement.blur(); "
-                               "window.scrollTo(0, 0); window.__focusRec = true; }"),
-                       ("Shift+Tab", LAST_STOP_JS)):
+    for key, start in (("Tab", FROM_THE_TOP), ("Shift+Tab", LAST_STOP_JS)):
+        if key not in keys:
+            continue
         page.evaluate("() => { window.__focusLog.length = 0; }")
         page.evaluate(start)
         for _ in range(0, MAX_STOPS, 25):
@@ -547,7 +555,7 @@ def test_a_settled_keyboard_walk_finds_every_stop_visible_and_uncovered(page, wi
 
 # === One thing each ==================================================================================
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", ["light"])  # the menu works the same in dark; its colours are checked per page
 @pytest.mark.parametrize("page", ["records.md", "records.es.md"])
 def test_the_phone_menu_is_a_real_button(page, scheme, visit, site_url):
     v = visit(site_url + html_path(page), width=390, height=800, scheme=scheme)
