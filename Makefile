@@ -41,8 +41,9 @@ pdf: build browser
 check: deps java
 	$(BIN)/pytest -m "not browser and not pdf and not zensical"
 
+# --durations: the slowest tests, printed last, so the next person who makes the suite slower sees where.
 test: deps zensical-deps browser java
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=30
 
 bench: deps browser
 	$(BIN)/python bench/run.py
