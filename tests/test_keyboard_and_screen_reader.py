@@ -69,11 +69,55 @@ window.__contrast = window.__contrast || (() => {
 """
 
 
+# How one stop looks to a sighted keyboard user, for both walks below: what has focus, and whether its
+# indicator (the colour toggle's icon for its hidden radio, a checklist's drawn box for its checkbox)
+# is on screen, visible, clear of the sticky header, the back-to-top button and the menu's sticky
+# title, with a ring of 3:1. A stop for which skip(indicator) is true is named but not judged.
+JUDGE_JS = CONTRAST_JS + """
+window.__judgeStop = window.__judgeStop || ((e, skip) => {
+  const indicator = e.matches('input.md-option') ? e.nextElementSibling
+    : e.matches('.task-list-control input[type=checkbox]') ? e.nextElementSibling : e;
+  const name = (e.getAttribute('aria-label') || e.innerText || e.value || e.getAttribute('title') || '')
+    .replace(/\\s+/g, ' ').trim().slice(0, 50);
+  const what = `<${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? ' class="' + e.className.replace(/\\s*focus-visible/, '') + '"' : ''}> "${name}"`;
+  const problems = [];
+  if (skip && skip(indicator)) return {what, problems};
+  const r = indicator.getBoundingClientRect();
+  const at = `at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)}`;
+  const onScreen = Math.min(r.right, innerWidth) - Math.max(r.left, 0) > 0 && Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) > 0;
+  if (!onScreen || !indicator.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+    return {what, problems: [`not visible (${at})`]};
+  /* Covered: a point of it shows the sticky header, the back-to-top button or the menu's title instead. */
+  const inset = (a, b) => Math.min(a + 2, b - 2);
+  const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+  for (const [x, y] of [[(left + right) / 2, (top + bottom) / 2], [inset(left, right), inset(top, bottom)],
+                        [right - 2, inset(top, bottom)], [inset(left, right), bottom - 2], [right - 2, bottom - 2]]) {
+    const hit = document.elementFromPoint(x, y);
+    const cover = hit && hit.closest('.md-header, .md-top, .md-nav__title');
+    if (cover && !cover.contains(indicator) && !indicator.contains(hit)) {
+      problems.push(`covered by ${cover.matches('.md-top') ? 'the back-to-top button' : cover.matches('.md-nav__title') ? "the menu's sticky title" : 'the sticky header'} (${at})`);
+      break;
+    }
+  }
+  const s = getComputedStyle(indicator);
+  if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) {
+    if (s.boxShadow === 'none') problems.push('no focus ring');
+  } else {
+    const ring = __contrast.rgba(s.outlineColor);
+    const behind = __contrast.backdrop(indicator, parseFloat(s.outlineOffset) < 0);
+    const ratio = __contrast.ratio(__contrast.over(ring, behind), behind);
+    if (ratio < 3) problems.push(`focus ring ${s.outlineColor} is ${ratio.toFixed(2)}:1 against what is behind it`);
+  }
+  return {what, problems};
+});
+"""
+
+
 # --- Every Tab stop --------------------------------------------------------------------------------
 
 # One Tab stop: what has focus and whether a sighted keyboard user can see it. The indicator is what
 # shows focus: the colour toggle's icon for its hidden radio, a checklist's drawn box for its checkbox.
-STOP_JS = CONTRAST_JS + """
+STOP_JS = JUDGE_JS + """
 async () => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
@@ -88,41 +132,7 @@ async () => {
   const moving = document.getAnimations().filter(a => a.playState === 'running' && near(a.effect && a.effect.target));
   if (moving.length) await Promise.race([Promise.all(moving.map(a => a.finished.catch(() => null))),
                                          new Promise(r => setTimeout(r, 800))]);
-  const indicator = e.matches('input.md-option') ? e.nextElementSibling
-    : e.matches('.task-list-control input[type=checkbox]') ? e.nextElementSibling : e;
-  const name = (e.getAttribute('aria-label') || e.innerText || e.value || e.getAttribute('title') || '')
-    .replace(/\\s+/g, ' ').trim().slice(0, 50);
-  const what = `<${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? ' class="' + e.className.replace(/\\s*focus-visible/, '') + '"' : ''}> "${name}"`;
-  const r = indicator.getBoundingClientRect();
-  const problems = [];
-  const onScreen = Math.min(r.right, innerWidth) - Math.max(r.left, 0) > 0 && Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) > 0;
-  if (!onScreen || !indicator.checkVisibility({visibilityProperty: true, opacityProperty: true}))
-    problems.push(`not visible (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)})`);
-  else {
-    /* Covered: a point of it shows the sticky header or the back-to-top button instead. */
-    const inset = (a, b) => Math.min(a + 2, b - 2);
-    const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
-    const points = [[(left + right) / 2, (top + bottom) / 2], [inset(left, right), inset(top, bottom)],
-                    [right - 2, inset(top, bottom)], [inset(left, right), bottom - 2], [right - 2, bottom - 2]];
-    for (const [x, y] of points) {
-      const hit = document.elementFromPoint(x, y);
-      const cover = hit && hit.closest('.md-header, .md-top, .md-nav__title');
-      if (cover && !cover.contains(indicator) && !indicator.contains(hit)) {
-        problems.push(`covered by ${cover.matches('.md-top') ? 'the back-to-top button' : cover.matches('.md-nav__title') ? "the menu's sticky title" : 'the sticky header'} (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)}; ${cover.getBoundingClientRect().bottom})`);
-        break;
-      }
-    }
-    const s = getComputedStyle(indicator);
-    const width = parseFloat(s.outlineWidth);
-    if (s.outlineStyle === 'none' || width < 2) {
-      if (s.boxShadow === 'none') problems.push('no focus ring');
-    } else {
-      const ring = __contrast.rgba(s.outlineColor);
-      const behind = __contrast.backdrop(indicator, parseFloat(s.outlineOffset) < 0);
-      const ratio = __contrast.ratio(__contrast.over(ring, behind), behind);
-      if (ratio < 3) problems.push(`focus ring ${s.outlineColor} is ${ratio.toFixed(2)}:1 against what is behind it`);
-    }
-  }
+  const {what, problems} = __judgeStop(e);
   e.dataset.stop = e.dataset.stop || String(Math.random()).slice(2);
   return {id: e.dataset.stop, what, problems};
 }
@@ -160,7 +170,7 @@ def settled_keyboard_problems(page, width: int) -> list[str]:
 # button sliding in as the page scrolls up, the skip link sliding down. A stop that is still moving is
 # not judged here, nor are the header's stops (it changes a frame after focus arrives); the settled
 # walk on a few pages and the tests below cover those.
-FOCUS_LOG_JS = CONTRAST_JS + """
+FOCUS_LOG_JS = JUDGE_JS + """
 () => {
   window.__focusLog = [];
   if (window.__focusLogOn) return;
@@ -179,40 +189,7 @@ FOCUS_LOG_JS = CONTRAST_JS + """
   document.addEventListener('focusin', ev => {
     if (!window.__focusRec) return;
     const e = ev.target;
-    const indicator = e.matches('input.md-option') ? e.nextElementSibling
-      : e.matches('.task-list-control input[type=checkbox]') ? e.nextElementSibling : e;
-    const name = (e.getAttribute('aria-label') || e.innerText || e.value || e.getAttribute('title') || '')
-      .replace(/\\s+/g, ' ').trim().slice(0, 50);
-    const what = `<${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? ' class="' + e.className.replace(/\\s*focus-visible/, '') + '"' : ''}> "${name}"`;
-    const problems = [];
-    if (!moving(indicator)) {
-      const r = indicator.getBoundingClientRect();
-      const onScreen = Math.min(r.right, innerWidth) - Math.max(r.left, 0) > 0 && Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) > 0;
-      if (!onScreen || !indicator.checkVisibility({visibilityProperty: true, opacityProperty: true}))
-        problems.push(`not visible (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)})`);
-      else {
-        const inset = (a, b) => Math.min(a + 2, b - 2);
-        const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
-        for (const [x, y] of [[(left + right) / 2, (top + bottom) / 2], [inset(left, right), inset(top, bottom)],
-                              [right - 2, inset(top, bottom)], [inset(left, right), bottom - 2], [right - 2, bottom - 2]]) {
-          const hit = document.elementFromPoint(x, y);
-          const cover = hit && hit.closest('.md-header, .md-top, .md-nav__title');
-          if (cover && !cover.contains(indicator) && !indicator.contains(hit)) {
-            problems.push(`covered by ${cover.matches('.md-top') ? 'the back-to-top button' : cover.matches('.md-nav__title') ? "the menu's sticky title" : 'the sticky header'} (at ${Math.round(r.left)},${Math.round(r.top)}, ${Math.round(r.width)}x${Math.round(r.height)})`);
-            break;
-          }
-        }
-        const s = getComputedStyle(indicator);
-        if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) {
-          if (s.boxShadow === 'none') problems.push('no focus ring');
-        } else {
-          const ring = __contrast.rgba(s.outlineColor);
-          const behind = __contrast.backdrop(indicator, parseFloat(s.outlineOffset) < 0);
-          const ratio = __contrast.ratio(__contrast.over(ring, behind), behind);
-          if (ratio < 3) problems.push(`focus ring ${s.outlineColor} is ${ratio.toFixed(2)}:1 against what is behind it`);
-        }
-      }
-    }
+    const {what, problems} = __judgeStop(e, moving);
     window.__focusLog.push({id: idOf(e), what, problems});
   }, true);
 }"""
