@@ -26,11 +26,21 @@
  *    is checked (Material names each by what the other does, and checks neither).
  * 4. Esc hides a tooltip (a glossary word's meaning) without moving the pointer or focus; it
  *    shows again when the reader comes back to the word.
+ * 5. Material's copy buttons (on pages with a sample message), as a screen reader meets them:
+ *    Material puts each in its own unnamed <nav class="md-code__nav">, which makes several unnamed
+ *    navigation landmarks (axe's landmark-unique); a copy button is not navigation, so each <nav>
+ *    gets role="none". A copy button's only name is its title, which Material's tooltips take away
+ *    while it has focus (WCAG 4.1.2): the same words become its aria-label. "Copied to clipboard"
+ *    appears in Material's .md-dialog, which is no live region (WCAG 4.1.3): it becomes one
+ *    (role="status") before any text is put in, which is only once a reader presses a button.
+ * The search dialog's name (axe's aria-dialog-name) is set here too, in the page's language.
  *
  * 
  *
  * Loaded deferred after Material's bundle on every page (overrides/main.html); it was an inline
- * partial, 9.6 kB in every page's HTML, now one cached file.
+ * partial, 9.6 kB in every page's HTML, now one cached file. The search dialog's name and the
+ * copy buttons' patch (5) were inline scripts too: here they cost no page a byte of its first
+ * round trip (issue 22's budget of 14.6 kB gzipped per page).
  */
 (function () {
   "use strict";
@@ -97,6 +107,7 @@
   /* 2. Search. */
   var searchLabel = document.querySelector(".md-header__button[for=__search]");
   var closeLabel = document.querySelector(".md-search__icon[for=__search]");
+  if (dialog) dialog.setAttribute("aria-label", words.search);
   if (search && dialog && query && searchLabel) {
     var finder = button(searchLabel, words.search, "site-search");
     searchLabel.hidden = true;
@@ -176,4 +187,21 @@
   }
   document.addEventListener("mouseover", reshow);
   document.addEventListener("focusin", reshow);
+
+  /* 5. Copy buttons. Material's bundle, which ran just before this script, may have added some
+     already, and adds more as it goes: both are patched. */
+  if (document.querySelector(".sample-message")) {
+    var notice = document.querySelector(".md-dialog");
+    if (notice) notice.setAttribute("role", "status");
+    var copyButtons = function () {
+      Array.prototype.forEach.call(document.querySelectorAll("nav.md-code__nav:not([role])"), function (nav) {
+        nav.setAttribute("role", "none");
+      });
+      Array.prototype.forEach.call(document.querySelectorAll(".md-code__button[title]:not([aria-label])"), function (button) {
+        button.setAttribute("aria-label", button.title);
+      });
+    };
+    new MutationObserver(copyButtons).observe(document.body, { childList: true, subtree: true });
+    copyButtons();
+  }
 })();
