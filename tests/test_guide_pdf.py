@@ -135,7 +135,8 @@ def test_the_letters_and_the_blank_organiser_are_in_it(guide_pdf, page_soup):
     _, texts = read(guide_pdf)
     text = joined(texts)
     letters = [h.get_text(" ", strip=True).rstrip("¶").strip()
-               for h in page_soup("letters.md").select("article h2[id]") if h["id"].startswith(("ask-", "appeal-"))]
+               for page in ("letters.md", "letters-to-insurance.md")
+               for h in page_soup(page).select("article h2[id]") if h["id"].startswith(("ask-", "appeal-"))]
     assert len(letters) == 8, f"expected eight letters, found {letters}"
     missing = [letter for letter in letters if letter not in text]
     assert not missing, f"letters missing from the PDF: {missing}"

@@ -17,7 +17,8 @@ from sitemodel import html_path
 
 
 def test_12_the_letters_page_lists_its_letters_at_the_top(page_soup):
-    for page in ("letters.md", "letters.es.md"):
+    """Each page of letters (to doctors, hospitals and labs; to the insurance plan) lists its own."""
+    for page in ("letters.md", "letters.es.md", "letters-to-insurance.md", "letters-to-insurance.es.md"):
         article = page_soup(page).select_one("article")
         letters = [h["id"] for h in article.select("h2[id]")
                    if h["id"] not in ("how-to-use-these-messages", "what-to-read-next")]
