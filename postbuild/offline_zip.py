@@ -28,7 +28,13 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: the usua
 # copy of the About page (search/search_index.* under MkDocs, search.* under Zensical).
 SHOWN_IN = (".html", ".js", ".json")
 BASE_SCRIPT_MARK = "404 portable"
-LEFT_OUT = {"search_index.json"}
+# Files no one reads from disk, left out of the zip (issue 22 holds it to 1 MB): search reads its
+# index from search_index.js there, the .json twin is for a web server; link previews fetch the
+# share image from the published address; the icons are for a phone's home screen, which needs a
+# web address (the manifests that name them are not in the zip either); robots.txt and the
+# sitemaps are for search engines; favicon.png is named by nothing (the favicon is the .svg).
+LEFT_OUT = {"search_index.json", "share.png", "icon-192.png", "icon-512.png", "icon-maskable-512.png",
+            "apple-touch-icon.png", "favicon.png", "robots.txt", "sitemap.xml", "sitemap.xml.gz"}
 
 
 def write_offline_zip(site: Path, zip_path: str, root: str = "/") -> str:
@@ -94,7 +100,6 @@ def human_size(size: int) -> str:
 
 def _write_zip(site: Path, target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
-    # From files, search reads its index from search_index.js; the .json twin is for a web server.
     files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and p.name not in LEFT_OUT)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
