@@ -32,7 +32,7 @@ PROPERTIES = [
 ]
 
 SNAPSHOT = """props => [...document.querySelectorAll('*')].map((e, i) => {
-  const look = p => props.map(n => getComputedStyle(e, p).getPropertyValue(n)).join('|');
+  const look = p => { const style = getComputedStyle(e, p); return props.map(n => style.getPropertyValue(n)).join('|'); };
   return `${i} <${e.tagName.toLowerCase()} class="${e.getAttribute('class') || ''}">\\t`
     + look(null) + '\\t' + look('::before') + '\\t' + look('::after');
 })"""
