@@ -30,7 +30,15 @@ MARKED_BY_FIXTURE = {"browser": "browser", "visit": "browser", "zensical_site": 
                      "guide_pdf": "pdf", "spanish_guide_pdf": "pdf"}
 
 
+# The longest tests and groups go first, so that the two workers of `make test` end together: one
+# of these last in the run kept the other worker idle for up to a minute.
+LONG_FIRST = ("test_a_settled_keyboard_walk", "test_after_one_visit_the_whole_edition_works_offline",
+              "test_every_navigation_link_opens_a_real_page_from_files", "test_two_builds_of_one_commit_are_byte_identical",
+              "test_guide_pdf.py", "test_bad_input_fails_the_build.py")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not any(name in item.nodeid for name in LONG_FIRST))  # stable: the rest keep their order
     for item in items:
         for fixture, marker in MARKED_BY_FIXTURE.items():
             if fixture in getattr(item, "fixturenames", ()):
