@@ -205,6 +205,11 @@ def test_every_page_as_a_reader_meets_it(page, browser, site_url, site_dir, page
         v.page.reload(wait_until="load")
         v.page.locator("button.site-menu").wait_for(state="attached", timeout=5_000)  # keyboard.js has run
 
+    def resize(width: int, height: int = 800) -> None:
+        """The same page at another width: the layout follows in the next frames."""
+        v.page.set_viewport_size({"width": width, "height": height})
+        v.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
     v = Visit(browser, site_url + path, width=1280, height=800, scheme=scheme,
               init_scripts=(AXE.read_text(), REGISTER_SPY))
     try:
@@ -227,16 +232,14 @@ def test_every_page_as_a_reader_meets_it(page, browser, site_url, site_dir, page
             at(390)
         else:  # the same layout, a resize away (a reload each cost about 0.4 s a page)
             v.page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
-            v.page.set_viewport_size({"width": 390, "height": 800})
-            v.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            resize(390)
         check("390px: axe", axe_violations, v.page)
         check("390px: targets at least 24px", small_targets, v.page)
         check("390px: section links stay with their heading's words", permalinks_alone_on_a_line, v.page)
         check("390px: names and roles", accessible_name_problems, v.page)
         if page in ONE_OF_EACH_KIND:
             check("390px: every Shift+Tab stop visible, uncovered, with a ring", keyboard_problems, v.page, 390, ("Shift+Tab",))
-        v.page.set_viewport_size({"width": 320, "height": 640})  # narrower still: a resize is enough
-        v.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        resize(320, 640)  # narrower still: a resize is enough
         check("320px: no sideways scroll", sideways_scroll, v.page, 320)
 
         # Dark, in the same visit: the reader's system asks for dark, and the page is opened afresh.
@@ -254,8 +257,7 @@ def test_every_page_as_a_reader_meets_it(page, browser, site_url, site_dir, page
             check("1280px: names and roles (the toggle says dark)", accessible_name_problems, v.page)
             check("1280px: every stop's focus ring shows", focus_ring_problems, v.page)
         # Colours at 390 px are a resize away: the light visit above met the page as a phone opens it.
-        v.page.set_viewport_size({"width": 390, "height": 800})
-        v.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        resize(390)
         check("390px: axe", axe_violations, v.page, COLOUR_RULES)
         check("over http, light and dark: no request leaves the site and nothing fails", leaks_and_failures, v)
     finally:

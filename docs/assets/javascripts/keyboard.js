@@ -197,8 +197,8 @@
       Array.prototype.forEach.call(document.querySelectorAll("nav.md-code__nav:not([role])"), function (nav) {
         nav.setAttribute("role", "none");
       });
-      Array.prototype.forEach.call(document.querySelectorAll(".md-code__button[title]:not([aria-label])"), function (button) {
-        button.setAttribute("aria-label", button.title);
+      Array.prototype.forEach.call(document.querySelectorAll(".md-code__button[title]:not([aria-label])"), function (copy) {
+        copy.setAttribute("aria-label", copy.title);
       });
     };
     new MutationObserver(copyButtons).observe(document.body, { childList: true, subtree: true });
