@@ -1,6 +1,6 @@
 """Speed and size of every page of this site beside a plain Material build of the same pages.
 
-Run it with `make bench`: about 35 minutes for both editions (56 pages) on a quiet 2-core
+Run it with `make bench`: about 65 minutes for both editions (80 pages) on a quiet 2-core
 machine; bench/results/latest.md gives the last run's time. In one run, on this machine, it:
 
 1. builds this site and a *reference*: the same docs/ with `theme: material` and only the
