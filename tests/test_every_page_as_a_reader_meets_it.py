@@ -49,6 +49,24 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", 
 # axe-core, put in each page before its own scripts run, once per browser context: evaluating
 # its 570 kB on every run cost a few tenths of a second each time.
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+# axe 4.12 parses every colour it reads (thousands a run, of a few dozen distinct strings) with
+# colorjs.io, and that parsing was about half of each colour-contrast run (profiled: 670 ms of a
+# 2.0 s run on es/work-and-money.html at 1280 px). A colour string always means the same colour, so
+# each is parsed once per page. Only speed changes: the same violations, with the same numbers,
+# were found with and without it, and test_axe_as_the_suite_runs_it_finds_text_too_faint_to_read
+# guards it. It throws if an axe upgrade moves the parser (INTERNALS.md), so no run passes
+# without axe.
+AXE_COLOUR_CACHE = """(() => {
+  const Color = axe.commons.color.Color, parse = Color.prototype.parseString, parsed = new Map();
+  if (typeof parse !== "function") throw new Error("axe.commons.color.Color has no parseString: see INTERNALS.md");
+  Color.prototype.parseString = function (text) {
+    const rgba = parsed.get(text);
+    if (!rgba) { parse.call(this, text); parsed.set(text, [this.r, this.g, this.b, this.alpha]); return this; }
+    [this.r, this.g, this.b, this.alpha] = rgba;
+    return this;
+  };
+})();"""
+AXE_SCRIPT = AXE.read_text(encoding="utf-8") + "\n;" + AXE_COLOUR_CACHE
 CHECKLIST_PAGES = {p for p in PAGES if 'class="checklist' in (DOCS / p).read_text(encoding="utf-8")}
 # One page of each kind (home, checklist, messages with copy buttons, organiser, glossary, a plain page
 # in each edition), for the checks whose result does not depend on a page's own words, so that the
@@ -211,7 +229,7 @@ def test_every_page_as_a_reader_meets_it(page, browser, site_url, site_dir, page
         v.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
     v = Visit(browser, site_url + path, width=1280, height=800, scheme=scheme,
-              init_scripts=(AXE.read_text(), REGISTER_SPY))
+              init_scripts=(AXE_SCRIPT, REGISTER_SPY))
     try:
         v.page.locator("button.site-menu").wait_for(state="attached", timeout=5_000)  # keyboard.js has run
         check("1280px: axe", axe_violations, v.page)
@@ -271,3 +289,23 @@ def test_every_page_as_a_reader_meets_it(page, browser, site_url, site_dir, page
         check("1280px from file: no request leaves the site and nothing fails", leaks_and_failures, from_file)
     finally:
         from_file.close()
+
+
+def test_axe_as_the_suite_runs_it_finds_text_too_faint_to_read(browser, site_url):
+    """The colour cache (AXE_COLOUR_CACHE) changes only axe's speed: on a page with faint words in
+    two places (the second one's colour comes from the cache), axe finds the same violations, with
+    the same contrast ratios, as axe alone."""
+    faint = """() => { for (const where of ['article', '.md-footer']) {
+        const p = document.createElement('p'); p.textContent = 'Words too faint to read';
+        p.style.color = '#bbbbbb'; p.style.background = '#ffffff'; document.querySelector(where).append(p); } }"""
+    found = {}
+    for name, script in (("axe alone", AXE.read_text(encoding="utf-8")), ("as the suite runs it", AXE_SCRIPT)):
+        v = Visit(browser, site_url + html_path("costs.md"), init_scripts=(script,))
+        try:
+            v.page.evaluate(faint)
+            found[name] = axe_violations(v.page, COLOUR_RULES)
+        finally:
+            v.close()
+    faint_words = [line for line in found["as the suite runs it"] if "1.91" in line]
+    assert len(faint_words) == 2, found
+    assert found["as the suite runs it"] == found["axe alone"]

@@ -66,6 +66,19 @@ def search_and_open(v, word: str, expected_page: str) -> None:
     )
 
 
+def test_a_request_to_another_host_is_caught_and_never_answered(site_url, visit):
+    """What every browser test stands on: a page that asks another host for anything is recorded
+    (and so fails its test), and the request gets no answer, as the tests' browser knows no host
+    but this machine (conftest.NO_OTHER_HOST)."""
+    v = visit(site_url + html_path("costs.md"))
+    status = v.page.evaluate("""() => fetch('https://example.org/a-leak.png').then(r => r.status, e => 'refused: ' + e.message)""")
+    v.page.evaluate("() => { const img = new Image(); img.src = 'https://example.com/pixel.gif'; document.body.append(img); }")
+    v.page.wait_for_timeout(300)
+    assert str(status).startswith("refused"), f"another host answered: {status}"
+    assert {"https://example.org/a-leak.png", "https://example.com/pixel.gif"} <= set(v.third_party), v.third_party
+    assert not [u for u in v.local_requests if "example." in u]
+
+
 def test_search_works_over_http_and_loads_its_index_only_when_opened(site_dir, site_url, visit):
     word, page = unique_word(site_dir)
     v = visit(site_url + "records.html")
