@@ -44,13 +44,28 @@ function config(site) {
 
 module.exports = config;
 
-if (require.main === module) {
+function write(site) {
   const { generateSW } = require("workbox-build");
-  generateSW(config(path.resolve(process.argv[2]))).then(({ count, size, warnings }) => {
+  generateSW(config(path.resolve(site))).then(({ count, size, warnings }) => {
     process.stdout.write(JSON.stringify({ count, size, warnings }) + "\n");
     if (warnings.length) process.exitCode = 1;
   }, (error) => {
     process.stderr.write(String(error && error.stack || error) + "\n");
     process.exitCode = 1;
   });
+}
+
+// `node workbox.config.cjs SITE` writes SITE/sw.js. `node workbox.config.cjs -` loads Workbox at
+// once (half a second), then waits for the site's folder on its input: a build starts it early
+// and hands it the folder when the pages are written (postbuild/web_app.py). No folder, no sw.js.
+if (require.main === module) {
+  if (process.argv[2] !== "-") {
+    write(process.argv[2]);
+  } else {
+    require("workbox-build");
+    let given = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk) => { given += chunk; });
+    process.stdin.on("end", () => { if (given.trim()) write(given.trim()); });
+  }
 }

@@ -1,4 +1,5 @@
-"""After both editions are written: leave out what no reader loads, and cut the stylesheets.
+"""After both editions are written: leave out what no reader loads, and cut the stylesheets;
+as each page is written, minify it (postbuild/minify.py).
 
 The work is plain Python in postbuild/ (unused_files.py, stylesheets.py); this hook hands it the
 built site once, after the i18n plugin has written every edition (priority -150: after the
@@ -14,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from postbuild.minify import minify_page
 from postbuild.stylesheets import lean_stylesheets
 from postbuild.unused_files import remove_unused_files
 from sitemodel import is_outer_build
@@ -24,6 +26,17 @@ _serving = False
 def on_startup(*, command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+# Pages and the 404 page, after every other hook has changed them (hooks/editions.py keeps one 404).
+@event_priority(-100)
+def on_post_page(output: str, **_) -> str:
+    return output if _serving else minify_page(output)
+
+
+@event_priority(-100)
+def on_post_template(output: str, *, template_name: str, **_) -> str:
+    return output if _serving or not template_name.endswith(".html") else minify_page(output)
 
 
 @event_priority(-150)

@@ -7,4 +7,5 @@ Modules:
     unused_files  leave out what no reader loads: source maps, search languages the site does not use
     stylesheets   one small stylesheet per site: Material's cut by PurgeCSS to what pages use, then ours
     offline_zip   the downloadable offline copy: one reproducible zip, its size in the footer
+    minify        each page without the spaces and quotes a browser does not need
 """

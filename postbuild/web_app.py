@@ -63,11 +63,30 @@ def write_manifests(site: Path, editions: dict, app: dict) -> list[str]:
     return written
 
 
-def write_service_worker(site: Path) -> dict:
-    """Write site/sw.js with Workbox; returns {count, size} of the files it precaches."""
+def start_workbox() -> subprocess.Popen:
+    """Node with Workbox loaded, waiting for a site to write sw.js in: a builder starts it as the
+    build begins, so the half second Workbox takes to load is spent while the pages are built.
+    A builder that never hands it a site closes it (close_workbox) and nothing is written."""
     if not WORKBOX.is_dir():
         raise RuntimeError("node_modules/workbox-build is missing: run `make deps` (it installs Workbox)")
-    result = subprocess.run(["node", str(CONFIG), str(site)], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    if result.returncode:
-        raise RuntimeError(f"Workbox could not write the service worker:\n{result.stdout}{result.stderr}")
-    return json.loads(result.stdout)
+    return subprocess.Popen(["node", str(CONFIG), "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+
+def close_workbox(workbox: subprocess.Popen) -> None:
+    if workbox.poll() is None:
+        workbox.communicate("", timeout=60)
+
+
+def write_service_worker(site: Path, workbox: subprocess.Popen | None = None) -> dict:
+    """Write site/sw.js with Workbox (the one start_workbox() started, or a new one); returns
+    {count, size} of the files it precaches."""
+    workbox = workbox or start_workbox()
+    try:
+        out, err = workbox.communicate(f"{site}\n", timeout=300)
+    except subprocess.TimeoutExpired:
+        workbox.kill()
+        raise RuntimeError("Workbox took more than 5 minutes to write the service worker") from None
+    if workbox.returncode or not out.strip():
+        raise RuntimeError(f"Workbox could not write the service worker:\n{out}{err}")
+    return json.loads(out)

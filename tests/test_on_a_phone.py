@@ -27,7 +27,7 @@ import pytest
 from conftest import Visit, serve
 from pages import ui
 from parent_search import SPANISH_QUERIES_FILE, SearchBox, answers, load_queries
-from postbuild.web_app import write_service_worker
+from postbuild.web_app import close_workbox, start_workbox, write_service_worker
 from sitemodel import ROOT, build_env, editions, front_matter, html_path, nav_pages, pages
 from siterules import check_publishing
 
@@ -313,3 +313,12 @@ def test_the_browser_is_asked_to_keep_the_guides_storage_once_a_reader_keeps_som
         assert v.page.evaluate("window.__persistAsked") == 1, "asked more than once on one page"
     finally:
         v.close()
+
+
+def test_workbox_started_early_writes_nothing_and_ends_when_the_build_gives_it_no_site():
+    """The build starts Workbox as it begins (hooks/web_app.py); a build that fails hands it no
+    site: it must end at once, with no sw.js written anywhere and no process left waiting."""
+    workbox = start_workbox()
+    close_workbox(workbox)
+    assert workbox.returncode == 0, workbox.stderr.read() if workbox.stderr else workbox.returncode
+    assert not (ROOT / "sw.js").exists()
