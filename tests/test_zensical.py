@@ -91,6 +91,12 @@ def built_pages(site: Path) -> dict[str, Path]:
     return pages
 
 
+def words(tag) -> str:
+    """A tag's text as a reader sees it: runs of spaces and line ends are one space on screen (the
+    MkDocs build minifies its pages, Zensical does not)."""
+    return " ".join(tag.get_text(" ").split())
+
+
 def what_a_reader_meets(path: Path, page: str) -> dict:
     """What must not change between builders, read from one built page."""
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
@@ -98,13 +104,13 @@ def what_a_reader_meets(path: Path, page: str) -> dict:
     ld = soup.find("script", type="application/ld+json")
     nav = soup.select_one("nav.md-nav--primary")
     return {
-        "<title>": soup.title.get_text(strip=True) if soup.title else None,
+        "<title>": words(soup.title) if soup.title else None,
         "lang": soup.html.get("lang"),
-        "review line": review.select_one(".page-review__dates").get_text(" ", strip=True) if review else None,
+        "review line": words(review.select_one(".page-review__dates")) if review else None,
         "review dates": [t.get("datetime") for t in review.select("time")] if review else None,
-        "sources": [(a.get_text(" ", strip=True), a["href"]) for a in review.select("a")] if review else None,
+        "sources": [(words(a), a["href"]) for a in review.select("a")] if review else None,
         "JSON-LD": json.loads(ld.string) if ld else None,
-        "navigation": [(a.get_text(" ", strip=True), _site_path(page, a["href"]))
+        "navigation": [(words(a), _site_path(page, a["href"]))
                        for a in nav.select("a.md-nav__link[href]")] if nav else None,
     }
 
