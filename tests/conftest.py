@@ -166,33 +166,73 @@ def browser():
         launched.close()
 
 
+class _Contexts:
+    """Browser contexts kept for reuse, one set per kind of visit (size, scheme, motion, agent, scripts).
+
+    A new context cost about 1.5 CPU-seconds a page on the 2-core machine (a new network context and
+    a new renderer), against about 0.7 for a new page in a kept one (measured on 16 pages): with
+    hundreds of visits it was a large part of the suite's time (issue 18). A kept context is handed
+    to one visit at a time and wiped in between (cookies, permissions, and every kind of storage of
+    every origin the visit met), so each visit still meets the guide as a new reader does:
+    test_a_visit_never_sees_what_an_earlier_visit_left is the proof. A visit whose test reached
+    for the context itself (to go offline, add a route...) may have changed it: that one is closed."""
+
+    def __init__(self) -> None:
+        self.idle: dict[tuple, list] = {}
+
+    def take(self, browser, key: tuple, make):
+        kept = self.idle.get((id(browser), key))
+        return kept.pop() if kept else make()
+
+    def give_back(self, browser, key: tuple, context) -> None:
+        self.idle.setdefault((id(browser), key), []).append(context)
+
+
+_CONTEXTS = _Contexts()
+
+
 class Visit:
-    """One page opened in a fresh browser context, with what it asked of the network.
+    """One page opened as a new reader meets it, with what it asked of the network.
 
     Every request to another host is aborted and recorded, so a leak fails loudly and
     never reaches the network. The guide's service worker is blocked (its registration fails, as
     in a browser that refuses one): it would download the whole site behind each visit, and its
     answers never reach the routing that records requests. tests/test_on_a_phone.py lets it run.
+    The context comes wiped from _CONTEXTS and goes back to it on close().
     """
 
     def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
                  scheme: str = "light", reduced_motion: str = "no-preference", init_scripts: tuple[str, ...] = (),
                  user_agent: str | None = None):
-        self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           color_scheme=scheme, reduced_motion=reduced_motion,
-                                           service_workers="block", user_agent=user_agent)
-        for script in init_scripts:
-            self.context.add_init_script(script)
+        self._browser = browser
+        self._key = (width, height, scheme, reduced_motion, user_agent, tuple(init_scripts))
+        self._context = _CONTEXTS.take(browser, self._key, lambda: self._new_context(*self._key))
+        self._context.visit = self  # the context's routing records for this visit
+        self._reusable = True
         self.third_party: list[str] = []
         self.failed: list[str] = []
         self.console_errors: list[str] = []
         self.local_requests: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
+        self.page = self._context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         self.page.goto(url, wait_until="load")
+
+    def _new_context(self, width, height, scheme, reduced_motion, user_agent, init_scripts):
+        context = self._browser.new_context(viewport={"width": width, "height": height},
+                                            color_scheme=scheme, reduced_motion=reduced_motion,
+                                            service_workers="block", user_agent=user_agent)
+        for script in init_scripts:
+            context.add_init_script(script)
+        context.route("**/*", lambda route: context.visit._route(route))
+        return context
+
+    @property
+    def context(self):
+        """The visit's browser context. A test that asks for it may change it: it is not kept."""
+        self._reusable = False
+        return self._context
 
     def _route(self, route) -> None:
         url = route.request.url
@@ -205,8 +245,29 @@ class Visit:
             self.third_party.append(url)
             route.abort()
 
+    def _origins(self) -> set[str]:
+        origins = {"file://"} if any(u.startswith("file:") for u in self.local_requests) else set()
+        return origins | {"/".join(u.split("/")[:3]) for u in self.local_requests if u.startswith("http")}
+
     def close(self) -> None:
-        self.context.close()
+        """Closes the page; the context is wiped and kept for the next visit, or closed."""
+        context, self._context = self._context, None
+        if context is None:  # closed already: closing twice is harmless
+            return
+        try:
+            if self._reusable and not self.page.is_closed() and len(context.pages) == 1:
+                cdp = context.new_cdp_session(self.page)
+                for origin in self._origins():
+                    cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+                cdp.detach()
+                self.page.close()
+                context.clear_cookies()
+                context.clear_permissions()
+                _CONTEXTS.give_back(self._browser, self._key, context)
+                return
+        except Exception:  # anything unexpected: this context is not kept
+            pass
+        context.close()
 
     @property
     def local_failures(self) -> list[str]:
@@ -219,7 +280,7 @@ class Visit:
 
 @pytest.fixture(scope="session")
 def visit(browser):
-    """visit(url, ...) opens a page; contexts are closed at the end of the session."""
+    """visit(url, ...) opens a page; any visit a test left open is closed at the end of the session."""
     opened: list[Visit] = []
 
     def open_(url: str, **options) -> Visit:
@@ -229,4 +290,4 @@ def visit(browser):
 
     yield open_
     for v in opened:
-        v.close()  # closing twice is harmless in Playwright
+        v.close()  # closing twice is harmless

@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 
+from conftest import _CONTEXTS, Visit
 from pages import ENGLISH_PAGES
 from sitemodel import html_path, offline_zip
 
@@ -77,6 +78,47 @@ def test_a_request_to_another_host_is_caught_and_never_answered(site_url, visit)
     assert str(status).startswith("refused"), f"another host answered: {status}"
     assert {"https://example.org/a-leak.png", "https://example.com/pixel.gif"} <= set(v.third_party), v.third_party
     assert not [u for u in v.local_requests if "example." in u]
+
+
+LEAVE_EVERYTHING = """async () => {
+  localStorage.setItem('left', 'by an earlier visit'); sessionStorage.setItem('left', 'yes');
+  document.cookie = 'left=yes; max-age=3600';
+  await new Promise(r => { const o = indexedDB.open('left', 1);
+    o.onupgradeneeded = () => o.result.createObjectStore('s'); o.onsuccess = () => { o.result.close(); r(); }; });
+  if (window.caches) await caches.open('left');
+}"""
+FIND_ANYTHING_LEFT = """async () => [
+  localStorage.getItem('left') && 'localStorage', sessionStorage.getItem('left') && 'sessionStorage',
+  document.cookie.includes('left=') && 'cookies',
+  (await indexedDB.databases()).some(d => d.name === 'left') && 'IndexedDB',
+  window.caches && (await caches.has('left')) && 'Cache Storage',
+].filter(Boolean)"""
+
+
+def test_a_visit_never_sees_what_an_earlier_visit_left(site_url, site_dir, browser):
+    """Visits reuse browser contexts (conftest._Contexts, for speed), so each must still meet the guide
+    as a new reader, over http and from a file: no storage, cookies or permissions of an earlier visit."""
+    for url in (site_url + html_path("my-plan.md"), (site_dir / "my-plan.html").as_uri()):
+        first = Visit(browser, url, width=333)  # a size no other test uses: a context of its own
+        kept = first._context
+        first.page.evaluate(LEAVE_EVERYTHING)
+        first.close()
+        second = Visit(browser, url, width=333)
+        try:
+            assert second._context is kept, "the context was not reused, so this test proves nothing"
+            assert second.page.evaluate(FIND_ANYTHING_LEFT) == [], f"{url}: an earlier visit's storage is still there"
+        finally:
+            second.close()
+
+
+def test_a_visit_whose_test_reached_for_its_context_is_not_kept(site_url, browser):
+    """A test that asks for the context may have changed it (offline, routes, scripts): closed, not reused."""
+    first = Visit(browser, site_url + html_path("costs.md"), width=334)
+    used = first.context
+    first.close()
+    assert not any(used is kept for contexts in _CONTEXTS.idle.values() for kept in contexts)
+    with pytest.raises(Exception, match="closed"):
+        used.new_page()
 
 
 def test_search_works_over_http_and_loads_its_index_only_when_opened(site_dir, site_url, visit):
