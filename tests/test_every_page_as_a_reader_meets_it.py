@@ -24,7 +24,10 @@ Each width is a reload at that size on one page of each kind, as a reader who op
 that screen, and a resize on the others (the layout is the same; 320 px is a resize from 390 px); dark is a reload with the system asking for
 dark, after light, in the same visit (a new browser context per scheme cost about 0.6 s a page).
 Why one visit and not one per check: each fresh page costs a second or more, and the per-page checks
-were most of the suite's time (../shared/findings/architecture-review.md, section 2).
+were most of the suite's time (../shared/findings/architecture-review.md, section 2). For the same
+reason each worker opens the pages one after another in one tab (the `reader` fixture), every page
+as a new reader meets it (conftest.Visit.next_page wipes what the last one stored): a new tab for
+each page made this file about 30% slower (157.7 s against 121.8 s on 26 pages, one worker).
 A check that belongs to every page joins CHECKS below, with the state it needs.
 """
 
@@ -205,8 +208,17 @@ def too_many_requests(asked: list[str]) -> list[str]:
 
 # --- The visit ------------------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def reader(browser):
+    """One tab that opens every page in turn, each as a new reader meets it (Visit.next_page), with
+    axe and the service worker's spy in each page before its own scripts."""
+    v = Visit(browser, "about:blank", width=1280, height=800, init_scripts=(AXE_SCRIPT, REGISTER_SPY))
+    yield v
+    v.close()
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_as_a_reader_meets_it(page, browser, site_url, site_dir, page_soup, subtests):
+def test_every_page_as_a_reader_meets_it(page, browser, reader, site_url, site_dir, page_soup, subtests):
     path = html_path(page)
     scheme = "light"
 
@@ -228,58 +240,55 @@ def test_every_page_as_a_reader_meets_it(page, browser, site_url, site_dir, page
         v.page.set_viewport_size({"width": width, "height": height})
         v.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
-    v = Visit(browser, site_url + path, width=1280, height=800, scheme=scheme,
-              init_scripts=(AXE_SCRIPT, REGISTER_SPY))
-    try:
-        v.page.locator("button.site-menu").wait_for(state="attached", timeout=5_000)  # keyboard.js has run
-        check("1280px: axe", axe_violations, v.page)
-        if page in CHECKLIST_PAGES:
-            items = [" ".join(li.get_text().split())
-                     for li in page_soup(page).select(".checklist li.task-list-item")]
-            check("1280px: checklist items are named checkboxes", unnamed_checklist_items, v.page, items)
-        asked = [url.removeprefix(site_url) for url in v.local_requests if url.startswith(site_url)]
-        check("1280px over http: few requests", too_many_requests, asked)
-        check("1280px over http: service worker after the first paint", registered_before_the_first_paint, v.page)
-        check("1280px: English marked on a Spanish page", language_problems, v.page)
-        check("1280px: names and roles", accessible_name_problems, v.page)
-        if page in ONE_OF_EACH_KIND:
-            check("1280px: every Shift+Tab stop visible, uncovered, with a ring", keyboard_problems, v.page, 1280, ("Shift+Tab",))
-        else:  # each stop given focus by script, in Tab order: on screen, uncovered, ringed
-            check("1280px: every stop visible, uncovered, with a ring", focus_ring_problems, v.page)
-        if page in ONE_OF_EACH_KIND:  # opened at a phone's width, as a phone opens it
-            at(390)
-        else:  # the same layout, a resize away (a reload each cost about 0.4 s a page)
-            v.page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
-            resize(390)
-        check("390px: axe", axe_violations, v.page)
-        check("390px: targets at least 24px", small_targets, v.page)
-        check("390px: section links stay with their heading's words", permalinks_alone_on_a_line, v.page)
-        check("390px: names and roles", accessible_name_problems, v.page)
-        if page in ONE_OF_EACH_KIND:
-            check("390px: every Shift+Tab stop visible, uncovered, with a ring", keyboard_problems, v.page, 390, ("Shift+Tab",))
-        resize(320, 640)  # narrower still: a resize is enough
-        check("320px: no sideways scroll", sideways_scroll, v.page, 320)
-
-        # Dark, in the same visit: the reader's system asks for dark, and the page is opened afresh.
-        # Material keeps the scheme it chose as "__palette" in the page's storage, which a reader
-        # new to the guide does not have: it goes before the reload.
-        scheme = "dark"
-        # Material may save it again as it sees the change (later on a busy machine): this page,
-        # which is being left, saves nothing more.
-        v.page.emulate_media(color_scheme="dark")
-        v.page.evaluate("() => { localStorage.clear(); Storage.prototype.setItem = () => {}; }")
-        at(1280)
-        check("1280px: the page shows its dark scheme", shown_scheme_problems, v.page, "slate")
-        check("1280px: axe", axe_violations, v.page, COLOUR_RULES)
-        if page in ONE_OF_EACH_KIND:  # the same stops in the same order; only the colours differ
-            check("1280px: names and roles (the toggle says dark)", accessible_name_problems, v.page)
-            check("1280px: every stop's focus ring shows", focus_ring_problems, v.page)
-        # Colours at 390 px are a resize away: the light visit above met the page as a phone opens it.
+    v = reader
+    v.next_page(site_url + path, width=1280, height=800, scheme=scheme)
+    v.page.locator("button.site-menu").wait_for(state="attached", timeout=5_000)  # keyboard.js has run
+    check("1280px: axe", axe_violations, v.page)
+    if page in CHECKLIST_PAGES:
+        items = [" ".join(li.get_text().split())
+                 for li in page_soup(page).select(".checklist li.task-list-item")]
+        check("1280px: checklist items are named checkboxes", unnamed_checklist_items, v.page, items)
+    asked = [url.removeprefix(site_url) for url in v.local_requests if url.startswith(site_url)]
+    check("1280px over http: few requests", too_many_requests, asked)
+    check("1280px over http: service worker after the first paint", registered_before_the_first_paint, v.page)
+    check("1280px: English marked on a Spanish page", language_problems, v.page)
+    check("1280px: names and roles", accessible_name_problems, v.page)
+    if page in ONE_OF_EACH_KIND:
+        check("1280px: every Shift+Tab stop visible, uncovered, with a ring", keyboard_problems, v.page, 1280, ("Shift+Tab",))
+    else:  # each stop given focus by script, in Tab order: on screen, uncovered, ringed
+        check("1280px: every stop visible, uncovered, with a ring", focus_ring_problems, v.page)
+    if page in ONE_OF_EACH_KIND:  # opened at a phone's width, as a phone opens it
+        at(390)
+    else:  # the same layout, a resize away (a reload each cost about 0.4 s a page)
+        v.page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
         resize(390)
-        check("390px: axe", axe_violations, v.page, COLOUR_RULES)
-        check("over http, light and dark: no request leaves the site and nothing fails", leaks_and_failures, v)
-    finally:
-        v.close()
+    check("390px: axe", axe_violations, v.page)
+    check("390px: targets at least 24px", small_targets, v.page)
+    check("390px: section links stay with their heading's words", permalinks_alone_on_a_line, v.page)
+    check("390px: names and roles", accessible_name_problems, v.page)
+    if page in ONE_OF_EACH_KIND:
+        check("390px: every Shift+Tab stop visible, uncovered, with a ring", keyboard_problems, v.page, 390, ("Shift+Tab",))
+    resize(320, 640)  # narrower still: a resize is enough
+    check("320px: no sideways scroll", sideways_scroll, v.page, 320)
+
+    # Dark, in the same visit: the reader's system asks for dark, and the page is opened afresh.
+    # Material keeps the scheme it chose as "__palette" in the page's storage, which a reader
+    # new to the guide does not have: it goes before the reload.
+    scheme = "dark"
+    # Material may save it again as it sees the change (later on a busy machine): this page,
+    # which is being left, saves nothing more.
+    v.page.emulate_media(color_scheme="dark")
+    v.page.evaluate("() => { localStorage.clear(); Storage.prototype.setItem = () => {}; }")
+    at(1280)
+    check("1280px: the page shows its dark scheme", shown_scheme_problems, v.page, "slate")
+    check("1280px: axe", axe_violations, v.page, COLOUR_RULES)
+    if page in ONE_OF_EACH_KIND:  # the same stops in the same order; only the colours differ
+        check("1280px: names and roles (the toggle says dark)", accessible_name_problems, v.page)
+        check("1280px: every stop's focus ring shows", focus_ring_problems, v.page)
+    # Colours at 390 px are a resize away: the light visit above met the page as a phone opens it.
+    resize(390)
+    check("390px: axe", axe_violations, v.page, COLOUR_RULES)
+    check("over http, light and dark: no request leaves the site and nothing fails", leaks_and_failures, v)
 
     if page not in ONE_OF_EACH_KIND:
         return
