@@ -111,6 +111,23 @@ def test_a_visit_never_sees_what_an_earlier_visit_left(site_url, site_dir, brows
             second.close()
 
 
+def test_the_next_page_in_the_same_tab_never_sees_what_the_last_one_left(site_url, site_dir, browser):
+    """The per-page visit opens every page in one tab (Visit.next_page): each still meets the guide
+    as a new reader, in light, at the size asked, with only its own requests recorded."""
+    v = Visit(browser, site_url + html_path("my-plan.md"), width=335)
+    try:
+        for url in (site_url + html_path("costs.md"), (site_dir / "records.html").as_uri(), (site_dir / "glossary.html").as_uri()):
+            v.page.evaluate(LEAVE_EVERYTHING)
+            v.page.emulate_media(color_scheme="dark")
+            v.next_page(url, width=1280, height=800)
+            assert v.page.evaluate(FIND_ANYTHING_LEFT) == [], f"{url}: the last page's storage is still there"
+            assert v.page.evaluate("[innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]") == [1280, False]
+            page_requests = [u for u in v.local_requests if u.endswith(".html")]
+            assert page_requests == [url], f"requests recorded besides this page's: {page_requests}"
+    finally:
+        v.close()
+
+
 def test_a_visit_whose_test_reached_for_its_context_is_not_kept(site_url, browser):
     """A test that asks for the context may have changed it (offline, routes, scripts): closed, not reused."""
     first = Visit(browser, site_url + html_path("costs.md"), width=334)
