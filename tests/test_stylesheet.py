@@ -17,6 +17,7 @@ from pathlib import Path
 import material
 import pytest
 
+from conftest import Visit
 from sitemodel import DOCS
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -101,17 +102,16 @@ STATES = {
 
 
 def look(browser, url: str, width: int, scheme: str, act, css: str | None) -> list[str]:
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
-                                  reduced_motion="reduce")
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    if css is not None:
-        context.route(SHIPPED, lambda route: route.fulfill(body=css, content_type="text/css"))
-    page = context.new_page()
-    page.goto(url, wait_until="load")  # stylesheets hold up "load": nothing more to wait for
-    act(page)
-    page.wait_for_timeout(200)
-    snapshot = page.evaluate(SNAPSHOT, PROPERTIES)
-    context.close()
+    v = Visit(browser, "about:blank", width=width, height=800, scheme=scheme, reduced_motion="reduce")
+    if act is copy_a_sample_message:
+        v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    if css is not None:  # the page's own route comes before the visit's, which records every request
+        v.page.route(SHIPPED, lambda route: route.fulfill(body=css, content_type="text/css"))
+    v.page.goto(url, wait_until="load")  # stylesheets hold up "load": nothing more to wait for
+    act(v.page)
+    v.page.wait_for_timeout(200)
+    snapshot = v.page.evaluate(SNAPSHOT, PROPERTIES)
+    v.close()
     return snapshot
 
 
