@@ -33,7 +33,6 @@ A check that belongs to every page joins CHECKS below, with the state it needs.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
